@@ -29,7 +29,8 @@ class EmbeddedApplicationTest {
             "--childjourneys.neo4j.embedded.data-directory=" + data,
             "--childjourneys.neo4j.embedded.bolt-port=0",
             "--childjourneys.neo4j.embedded.page-cache=64MB",
-            "--childjourneys.demo.children=150",
+            "--childjourneys.demo.children=" + IntegrationTest.CHILDREN,
+            "--childjourneys.demo.seed=" + IntegrationTest.SEED,
             "--server.port=0");
   }
 
@@ -48,9 +49,13 @@ class EmbeddedApplicationTest {
               .body(Map.of("query", "{ authority { children synthetic } }"))
               .retrieve()
               .body(Map.class);
-      assertThat(answer.toString()).contains("children=150").contains("synthetic=true");
+      assertThat(answer.toString())
+          .contains("children=" + IntegrationTest.CHILDREN)
+          .contains("synthetic=true");
       try (Driver external =
           GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", neo4j.password()))) {
+        // The bulk-imported demo is the very graph the transactional writer produced.
+        GraphFingerprint.assertSameGraph(external, TransactionalAuthority.driver());
         firstGeneratedAt =
             external
                 .executableQuery("MATCH (d:Dataset) RETURN d.generatedAt AS at")
@@ -72,7 +77,7 @@ class EmbeddedApplicationTest {
                 .execute()
                 .records()
                 .get(0);
-        assertThat(record.get("children").asInt()).isEqualTo(150);
+        assertThat(record.get("children").asInt()).isEqualTo(IntegrationTest.CHILDREN);
         assertThat(record.get("at").asObject()).isEqualTo(firstGeneratedAt);
       }
     }

@@ -1,8 +1,11 @@
 package org.childjourneys.neo4j;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -19,7 +22,12 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedNeo4jConfiguration {
 
   @Bean(destroyMethod = "close")
-  EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+  EmbeddedNeo4j embeddedNeo4j(
+      EmbeddedNeo4jProperties properties, ObjectProvider<NewStoreInitializer> initializers) {
+    Path home = properties.dataDirectory().toAbsolutePath().normalize();
+    if (!Files.exists(home.resolve("data").resolve("databases").resolve("neo4j"))) {
+      initializers.orderedStream().forEach(initializer -> initializer.initialize(home));
+    }
     return EmbeddedNeo4j.start(properties);
   }
 

@@ -17,6 +17,7 @@ public class DemoDataLoader {
     DISABLED,
     SKIPPED_EXTERNAL,
     REUSED,
+    FINISHED_BULK_IMPORT,
     SKIPPED_NOT_EMPTY,
     GENERATED
   }
@@ -52,6 +53,11 @@ public class DemoDataLoader {
       if ("COMPLETE".equals(marker.get().status())) {
         log.info("Reusing the synthetic authority already in the database");
         return Outcome.REUSED;
+      }
+      if ("IMPORTED".equals(marker.get().status())) {
+        generator.finishBulkImport();
+        log.info("Synthetic authority bulk-imported and ready");
+        return Outcome.FINISHED_BULK_IMPORT;
       }
       log.warn("A previous synthetic generation did not finish; deleting it and starting again");
       generator.deleteIncompleteSyntheticData();

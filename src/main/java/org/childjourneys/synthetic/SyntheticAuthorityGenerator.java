@@ -55,8 +55,14 @@ public class SyntheticAuthorityGenerator {
 
   /** Simulates without writing: the same families and tally as {@link #generate}. */
   public static SyntheticTally simulate(SyntheticSettings settings) {
+    return simulate(settings, batch -> {});
+  }
+
+  /** Simulates, handing each batch of rows to the sink (e.g. an export) instead of Neo4j. */
+  static SyntheticTally simulate(
+      SyntheticSettings settings, java.util.function.Consumer<GraphBatch> sink) {
     SyntheticTally tally = new SyntheticTally();
-    produce(settings, tally, batch -> {});
+    produce(settings, tally, sink);
     return tally;
   }
 
@@ -130,7 +136,7 @@ public class SyntheticAuthorityGenerator {
     return produce(settings, tally, sink, structure -> {});
   }
 
-  private static AuthorityStructure produce(
+  static AuthorityStructure produce(
       SyntheticSettings settings,
       SyntheticTally tally,
       java.util.function.Consumer<GraphBatch> sink,
@@ -157,7 +163,7 @@ public class SyntheticAuthorityGenerator {
     return authority;
   }
 
-  private static List<Map<String, Object>> dataSources(SyntheticSettings settings) {
+  static List<Map<String, Object>> dataSources(SyntheticSettings settings) {
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, List<String>> services =
         Map.of(
@@ -210,6 +216,15 @@ public class SyntheticAuthorityGenerator {
                   "windowStart", settings.windowStart(),
                   "seconds", duration.toMillis() / 1000.0,
                   "name", AuthorityStructure.LA_NAME))
+          .consume();
+    }
+  }
+
+  /** Completes an authority loaded by {@link SyntheticBulkImport} once the schema exists. */
+  public void finishBulkImport() {
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      session
+          .run(org.childjourneys.neo4j.CypherFile.load("synthetic/finish-bulk-import"))
           .consume();
     }
   }
