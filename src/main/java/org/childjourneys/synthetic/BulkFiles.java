@@ -54,6 +54,10 @@ final class BulkFiles implements AutoCloseable {
     return new BulkFiles(schema.columns, directory);
   }
 
+  boolean writing() {
+    return directory != null;
+  }
+
   void node(String label, String idProperty, Map<String, ?> props) {
     add(new FileKey(label, idProperty, null, null), props, null, null);
   }

@@ -2,11 +2,8 @@ package org.childjourneys.synthetic;
 
 import static org.childjourneys.synthetic.GraphBatch.row;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,8 +76,24 @@ public class SyntheticBulkImport implements NewStoreInitializer {
     households.clear();
     identifiers.clear();
     SyntheticTally tally = new SyntheticTally();
+    long[] progress = {0, 0};
     SyntheticAuthorityGenerator.produce(
-        settings, tally, batch -> batch(files, batch), s -> structure(files, s));
+        settings,
+        tally,
+        batch -> {
+          batch(files, batch);
+          progress[0] += batch.childCount;
+          long tenth = progress[0] * 10 / settings.children();
+          if (tenth > progress[1]) {
+            progress[1] = tenth;
+            log.info(
+                "Bulk import ({}): {} of {} children simulated",
+                files.writing() ? "writing CSV" : "learning columns",
+                progress[0],
+                settings.children());
+          }
+        },
+        s -> structure(files, s));
     files.node(
         "Dataset",
         "id",
@@ -356,8 +369,7 @@ public class SyntheticBulkImport implements NewStoreInitializer {
     args.add("--report-file=" + home.resolve("bulk-import.report"));
     args.add("--overwrite-destination=true");
     args.add("neo4j");
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    // The importer prints its own progress (stages and percentages) to the console.
     Files.createDirectories(home.resolve("conf"));
     int exit =
         new CommandLine(
@@ -365,15 +377,17 @@ public class SyntheticBulkImport implements NewStoreInitializer {
                     new ExecutionContext(
                         home,
                         home.resolve("conf"),
-                        out,
-                        out,
+                        System.out,
+                        System.err,
                         new org.neo4j.io.fs.DefaultFileSystemAbstraction())))
             .execute(args.toArray(String[]::new));
-    String report = output.toString(StandardCharsets.UTF_8);
-    log.debug("Bulk importer output:\n{}", report);
     if (exit != 0) {
       throw new IllegalStateException(
-          "Neo4j's bulk importer failed (exit " + exit + "):\n" + report);
+          "Neo4j's bulk importer failed (exit "
+              + exit
+              + "); its report is in "
+              + home.resolve("bulk-import.report")
+              + " and its output above");
     }
   }
 
