@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -192,9 +191,5 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
   static UncheckedIOException unchecked(String what, IOException e) {
     return new UncheckedIOException(what + ": " + e.getMessage(), e);
-  }
-
-  static Map<String, Object> params(String key, Object value) {
-    return Map.of(key, value);
   }
 }

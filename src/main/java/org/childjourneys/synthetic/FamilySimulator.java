@@ -372,6 +372,12 @@ final class FamilySimulator {
     }
   }
 
+  /** A plan, enquiry or period of care inside a CIN episode; detail is its category or outcome. */
+  private record Part(String kind, LocalDate start, LocalDate end, String detail) {}
+
+  /** When a period of care ends and the SSDA903 reason it ceased (REC). */
+  private record PeriodOfCare(LocalDate end, String reasonEnded) {}
+
   private static final String[] STREETS = {
     "Church Street", "Station Road", "Victoria Road", "Green Lane", "Manor Road", "Park Road",
     "Queens Road", "New Street", "Mill Lane", "School Lane", "The Crescent", "Chapel Street",
@@ -1354,7 +1360,7 @@ final class FamilySimulator {
       }
       LocalDate close;
       String closure;
-      List<String[]> inside = new ArrayList<>();
+      List<Part> inside = new ArrayList<>();
       boolean stepDown = false;
       if (notInNeed) {
         close = assessEnd;
@@ -1369,10 +1375,7 @@ final class FamilySimulator {
           LocalDate s47Start = assessStart.plusDays(random.nextInt(10));
           LocalDate s47End = s47Start.plusDays(5 + random.nextInt(25));
           boolean cp = random.nextDouble() < clamp(0.34 + 0.08 * risk, 0.12, 0.75);
-          inside.add(
-              new String[] {
-                "S47_ENQUIRY", s47Start.toString(), s47End.toString(), cp ? "ICPC" : "NO_ICPC"
-              });
+          inside.add(new Part("S47_ENQUIRY", s47Start, s47End, cp ? "ICPC" : "NO_ICPC"));
           if (cp) {
             LocalDate cpStart = s47End.plusDays(5 + random.nextInt(12));
             long months = Math.max(2, Math.round(Math.exp(2.0 + 0.6 * family.gaussian())));
@@ -1388,7 +1391,7 @@ final class FamilySimulator {
                     random,
                     new String[] {"NEG", "EMO", "PHY", "SAB", "MUL"},
                     new double[] {50, 37, 7, 4, 2});
-            inside.add(new String[] {"CP_PLAN", cpStart.toString(), cpEnd.toString(), category});
+            inside.add(new Part("CP_PLAN", cpStart, cpEnd, category));
             if (inYear(cpStart)) {
               tally.cpStartsInYear++;
               if (cpPlans > 0) tally.repeatCpStartsInYear++;
@@ -1399,7 +1402,7 @@ final class FamilySimulator {
           }
         } else if (random.nextDouble() < 0.45) {
           LocalDate planEnd = assessEnd.plusDays(120 + random.nextInt(250));
-          inside.add(new String[] {"CIN_PLAN", assessEnd.toString(), planEnd.toString(), null});
+          inside.add(new Part("CIN_PLAN", assessEnd, planEnd, null));
           servicesEnd = max(servicesEnd, planEnd);
         }
         if (lacStart == null && random.nextDouble() < clamp(0.018 * Math.exp(0.5 * risk), 0, 0.3)) {
@@ -1408,15 +1411,15 @@ final class FamilySimulator {
         closure = random.nextDouble() < 0.2 ? "RC9" : "RC7";
         stepDown = closure.equals("RC9");
         if (lacStart != null) {
-          String[] lac = lookedAfter(lacStart);
-          LocalDate lacEnd = lac[0] == null ? null : LocalDate.parse(lac[0]);
-          inside.add(new String[] {"LAC_EPISODE", lacStart.toString(), lac[0], lac[1], lac[2]});
+          PeriodOfCare lac = lookedAfter(lacStart);
+          LocalDate lacEnd = lac.end();
+          inside.add(new Part("LAC_EPISODE", lacStart, lacEnd, lac.reasonEnded()));
           servicesEnd =
               lacEnd == null ? null : max(servicesEnd, lacEnd.plusDays(30 + random.nextInt(90)));
           closure =
-              lac[1] == null
+              lac.reasonEnded() == null
                   ? "RC7"
-                  : switch (lac[1]) {
+                  : switch (lac.reasonEnded()) {
                     case "E11", "E12" -> "RC1";
                     case "E45", "E46" -> "RC4";
                     case "E41" -> "RC3";
@@ -1461,12 +1464,12 @@ final class FamilySimulator {
               notInNeed ? "NOT_IN_NEED" : "IN_NEED");
       partOf(assessment, episode);
       Team cpTeam = authority.team(Function.CHILD_PROTECTION, random);
-      for (String[] part : inside) {
-        LocalDate s = LocalDate.parse(part[1]);
+      for (Part part : inside) {
+        LocalDate s = part.start();
         if (s.isAfter(ref)) continue;
-        LocalDate e = part[2] == null ? null : LocalDate.parse(part[2]);
+        LocalDate e = part.end();
         String inv;
-        switch (part[0]) {
+        switch (part.kind()) {
           case "CP_PLAN" ->
               inv =
                   involvement(
@@ -1477,9 +1480,9 @@ final class FamilySimulator {
                       e,
                       cpTeam,
                       "initialCategory",
-                      part[3],
+                      part.detail(),
                       "latestCategory",
-                      part[3],
+                      part.detail(),
                       "numberOfPreviousPlans",
                       cpPlans - 1);
           case "S47_ENQUIRY" ->
@@ -1492,12 +1495,12 @@ final class FamilySimulator {
                       e,
                       cpTeam,
                       "outcome",
-                      part[3]);
+                      part.detail());
           case "LAC_EPISODE" -> {
             inv = null;
-            writeLookedAfter(s, e, part[3], part[4], episode);
+            writeLookedAfter(s, e, part.detail(), episode);
           }
-          default -> inv = involvement("SYN_SOCIAL_CARE", "SOCIAL_CARE", part[0], s, e, cpTeam);
+          default -> inv = involvement("SYN_SOCIAL_CARE", "SOCIAL_CARE", part.kind(), s, e, cpTeam);
         }
         if (inv != null) partOf(inv, episode);
       }
@@ -1522,8 +1525,8 @@ final class FamilySimulator {
       }
     }
 
-    /** Decides a period of care: returns [end, reason episode ceased, placements encoded]. */
-    String[] lookedAfter(LocalDate start) {
+    /** Decides how and when a period of care ends (end null: still looked after). */
+    PeriodOfCare lookedAfter(LocalDate start) {
       lookedAfterEver = true;
       double age = age(start);
       double u = random.nextDouble();
@@ -1550,14 +1553,10 @@ final class FamilySimulator {
       if (!end.isBefore(birth.plusYears(18))) {
         reason = "E8";
       }
-      if (end.isAfter(ref)) {
-        return new String[] {null, null, null};
-      }
-      return new String[] {end.toString(), reason, null};
+      return end.isAfter(ref) ? new PeriodOfCare(null, null) : new PeriodOfCare(end, reason);
     }
 
-    void writeLookedAfter(
-        LocalDate start, LocalDate end, String reason, String unused, String episode) {
+    void writeLookedAfter(LocalDate start, LocalDate end, String reason, String episode) {
       Team team = authority.team(Function.LOOKED_AFTER, random);
       double age = age(start);
       String legal =
