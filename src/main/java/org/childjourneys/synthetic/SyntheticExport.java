@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "synthetic-export",
     mixinStandardHelpOptions = true,
-    description = "Writes a synthetic authority as SSDA903 files plus linkage ground truth.")
+    description =
+        "Writes a synthetic authority as SSDA903 files, a CIN census XML file and linkage ground"
+            + " truth.")
 public class SyntheticExport implements Callable<Integer> {
 
   static final String[] HEADER = {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"};
@@ -69,19 +71,26 @@ public class SyntheticExport implements Callable<Integer> {
   public Integer call() throws IOException {
     Counts counts = export(SyntheticSettings.of(children, seed), out);
     System.out.printf(
-        "Wrote %d looked-after children (%d episodes) and %d records' ground truth to %s%n",
-        counts.headerRows(), counts.episodeRows(), counts.groundTruthRows(), out.toAbsolutePath());
+        "Wrote %d looked-after children (%d SSDA903 episodes), %d children in need (CIN census)"
+            + " and %d records' ground truth to %s%n",
+        counts.headerRows(),
+        counts.episodeRows(),
+        counts.cinChildren(),
+        counts.groundTruthRows(),
+        out.toAbsolutePath());
     return 0;
   }
 
   /** Rows written per file. */
-  public record Counts(long headerRows, long episodeRows, long groundTruthRows) {}
+  public record Counts(long headerRows, long episodeRows, long groundTruthRows, long cinChildren) {}
 
   public static Counts export(SyntheticSettings settings, Path out) throws IOException {
     Files.createDirectories(out.resolve("ssda903"));
     CSVFormat csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
-    long[] counts = new long[3];
-    try (CSVPrinter header = printer(out.resolve("ssda903").resolve("header.csv"), csv, HEADER);
+    long[] counts = new long[4];
+    CinCensusWriter cin = new CinCensusWriter(out.resolve("cin-census.xml"), settings);
+    try (cin;
+        CSVPrinter header = printer(out.resolve("ssda903").resolve("header.csv"), csv, HEADER);
         CSVPrinter episodes =
             printer(out.resolve("ssda903").resolve("episodes.csv"), csv, EPISODES);
         CSVPrinter truth = printer(out.resolve("ground-truth.csv"), csv, GROUND_TRUTH)) {
@@ -90,6 +99,7 @@ public class SyntheticExport implements Callable<Integer> {
           batch -> {
             try {
               counts[2] += writeGroundTruth(batch, truth);
+              counts[3] += cin.write(batch);
               long[] ssda = writeSsda903(batch, header, episodes);
               counts[0] += ssda[0];
               counts[1] += ssda[1];
@@ -98,7 +108,7 @@ public class SyntheticExport implements Callable<Integer> {
             }
           });
     }
-    return new Counts(counts[0], counts[1], counts[2]);
+    return new Counts(counts[0], counts[1], counts[2], counts[3]);
   }
 
   private static CSVPrinter printer(Path file, CSVFormat format, String[] columns)

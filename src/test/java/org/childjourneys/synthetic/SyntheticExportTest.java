@@ -6,12 +6,18 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class SyntheticExportTest {
 
@@ -28,7 +34,7 @@ class SyntheticExportTest {
   }
 
   @Test
-  void writesSsda903FilesAndGroundTruthMatchingTheSimulation() throws IOException {
+  void writesSsda903CinCensusAndGroundTruthMatchingTheSimulation() throws IOException {
     Path out = Path.of("target", "export-test-" + System.nanoTime());
     SyntheticSettings settings = SyntheticSettings.of(3_000, 11L);
     SyntheticExport.Counts counts = SyntheticExport.export(settings, out);
@@ -65,5 +71,50 @@ class SyntheticExportTest {
     assertThat(episodes.stream().filter(e -> e.get("RNE").equals("S")).count())
         .isGreaterThanOrEqualTo(header.size());
     assertThat(header).allSatisfy(h -> assertThat(h.get("SEX")).isIn("1", "2"));
+
+    // CIN census: one CINdetails per CIN episode open in the collection year, per child.
+    Set<String> childrenInNeed = new HashSet<>();
+    long[] episodesInYear = {0};
+    LocalDate yearStart = settings.referenceDate().minusYears(1).plusDays(1);
+    SyntheticAuthorityGenerator.simulate(
+        settings,
+        batch ->
+            batch.involvements.stream()
+                .map(row -> (Map<?, ?>) row.get("props"))
+                .filter(p -> "CIN_EPISODE".equals(p.get("kind")))
+                .filter(
+                    p -> p.get("end") == null || !((LocalDate) p.get("end")).isBefore(yearStart))
+                .forEach(
+                    p -> {
+                      episodesInYear[0]++;
+                      childrenInNeed.add((String) p.get("childId"));
+                    }));
+    Document cin = parseSafely(out.resolve("cin-census.xml"));
+    assertThat(cin.getElementsByTagName("Child").getLength())
+        .isEqualTo(childrenInNeed.size())
+        .isEqualTo((int) counts.cinChildren())
+        .isPositive();
+    assertThat(cin.getElementsByTagName("CINdetails").getLength())
+        .isEqualTo((int) episodesInYear[0]);
+    assertThat(cin.getElementsByTagName("ReferenceDate").item(0).getTextContent())
+        .isEqualTo("2026-03-31");
+    NodeList assessments = cin.getElementsByTagName("Assessments");
+    assertThat(assessments.getLength()).isPositive();
+    for (int i = 0; i < assessments.getLength(); i++) {
+      Element assessment = (Element) assessments.item(i);
+      assertThat(assessment.getElementsByTagName("AssessmentFactors").getLength()).isPositive();
+    }
+  }
+
+  private static Document parseSafely(Path file) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      return factory.newDocumentBuilder().parse(file.toFile());
+    } catch (Exception e) {
+      throw new AssertionError("cin-census.xml is not well-formed: " + e.getMessage(), e);
+    }
   }
 }
