@@ -81,19 +81,7 @@ final class CinCensusWriter implements AutoCloseable {
         parts.computeIfAbsent((String) link.get("whole"), k -> new ArrayList<>()).add(part);
       }
     }
-    Map<String, String> upns = new HashMap<>();
-    for (Map<String, Object> id : batch.identifiers) {
-      if ("UPN".equals(id.get("scheme"))) {
-        upns.put((String) id.get("value"), (String) id.get("record"));
-      }
-    }
-    Map<String, String> childOfRecord = new HashMap<>();
-    batch.records.forEach(
-        r ->
-            childOfRecord.put(
-                (String) ((Map<?, ?>) r.get("props")).get("id"), (String) r.get("child")));
-    Map<String, String> upnByChild = new HashMap<>();
-    upns.forEach((upn, record) -> upnByChild.put(childOfRecord.get(record), upn));
+    Map<String, String> upnByChild = SyntheticExport.upnsByChild(batch);
     long written = 0;
     try {
       for (Map<String, Object> child : batch.children) {

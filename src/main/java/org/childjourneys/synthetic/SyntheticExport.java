@@ -199,7 +199,8 @@ public class SyntheticExport implements Callable<Integer> {
     return new long[] {headerRows, episodeRows};
   }
 
-  private static Map<String, String> upnsByChild(GraphBatch batch) {
+  /** Each child's UPN, from the identifiers of their records in this batch. */
+  static Map<String, String> upnsByChild(GraphBatch batch) {
     Map<String, String> childOfRecord = new HashMap<>();
     for (Map<String, Object> r : batch.records) {
       childOfRecord.put((String) ((Map<?, ?>) r.get("props")).get("id"), (String) r.get("child"));
