@@ -74,10 +74,9 @@ final class AdminPassword {
   }
 
   private static void restrictToOwner(Path file) throws IOException {
-    try {
+    // On Windows there are no POSIX permissions; the file stays in the user's own data folder.
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the file stays under the user's own data folder.
     }
   }
 }

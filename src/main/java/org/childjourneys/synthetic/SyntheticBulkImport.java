@@ -208,34 +208,15 @@ public class SyntheticBulkImport implements NewStoreInitializer {
               "synthetic",
               true));
       f.relationship(
-          "LIVES_AT",
-          "Household",
-          household,
-          "Address",
-          r.get("id"),
-          row("from", r.get("from"), "to", r.get("to")));
+          "LIVES_AT", "Household", household, "Address", r.get("id"), copy(r, "from", "to"));
       f.relationship("IN", "Address", r.get("id"), "Area", r.get("lsoa"), null);
     }
-    for (Map<String, Object> r : b.children) {
-      Map<?, ?> props = (Map<?, ?>) r.get("props");
-      f.node("Child", "id", cast(props));
-      f.relationship(
-          "MEMBER_OF",
-          "Child",
-          r.get("id"),
-          "Household",
-          r.get("household"),
-          row("from", r.get("from")));
-    }
-    for (Map<String, Object> r : b.adults) {
-      f.node("Adult", "id", cast((Map<?, ?>) r.get("props")));
-      f.relationship(
-          "MEMBER_OF",
-          "Adult",
-          r.get("id"),
-          "Household",
-          r.get("household"),
-          row("from", r.get("from")));
+    for (String label : List.of("Child", "Adult")) {
+      for (Map<String, Object> r : label.equals("Child") ? b.children : b.adults) {
+        f.node(label, "id", cast((Map<?, ?>) r.get("props")));
+        f.relationship(
+            "MEMBER_OF", label, r.get("id"), "Household", r.get("household"), copy(r, "from"));
+      }
     }
     for (Map<String, Object> r : b.family) {
       f.relationship(
@@ -244,24 +225,11 @@ public class SyntheticBulkImport implements NewStoreInitializer {
           r.get("adult"),
           "Child",
           r.get("child"),
-          row(
-              "relationship",
-              r.get("relationship"),
-              "parentalResponsibility",
-              r.get("parentalResponsibility"),
-              "from",
-              r.get("from"),
-              "sourceSystem",
-              r.get("sourceSystem")));
+          copy(r, "relationship", "parentalResponsibility", "from", "sourceSystem"));
     }
     for (Map<String, Object> r : b.siblings) {
       f.relationship(
-          "SIBLING_OF",
-          "Child",
-          r.get("a"),
-          "Child",
-          r.get("b"),
-          row("kind", r.get("kind"), "sourceSystem", r.get("sourceSystem")));
+          "SIBLING_OF", "Child", r.get("a"), "Child", r.get("b"), copy(r, "kind", "sourceSystem"));
     }
     for (Map<String, Object> r : b.records) {
       Map<String, Object> props = cast((Map<?, ?>) r.get("props"));
@@ -298,7 +266,7 @@ public class SyntheticBulkImport implements NewStoreInitializer {
           r.get("record"),
           "Identifier",
           key,
-          row("from", r.get("from"), "sourceSystem", r.get("sourceSystem")));
+          copy(r, "from", "sourceSystem"));
     }
     for (Map<String, Object> r : b.involvements) {
       Map<String, Object> props = cast((Map<?, ?>) r.get("props"));
@@ -318,21 +286,7 @@ public class SyntheticBulkImport implements NewStoreInitializer {
           r.get("professional"),
           "Involvement",
           r.get("involvement"),
-          row(
-              "role",
-              r.get("role"),
-              "lead",
-              r.get("lead"),
-              "from",
-              r.get("from"),
-              "to",
-              r.get("to"),
-              "startReason",
-              r.get("startReason"),
-              "endReason",
-              r.get("endReason"),
-              "sourceSystem",
-              r.get("sourceSystem")));
+          copy(r, "role", "lead", "from", "to", "startReason", "endReason", "sourceSystem"));
     }
     for (Map<String, Object> r : b.events) {
       Map<String, Object> props = cast((Map<?, ?>) r.get("props"));
@@ -355,6 +309,17 @@ public class SyntheticBulkImport implements NewStoreInitializer {
       f.relationship(
           "IN_PLACEMENT", "Involvement", r.get("episode"), "Placement", props.get("id"), null);
     }
+  }
+
+  /** The given properties of a generated row, for a relationship written as it is. */
+  private static Map<String, Object> copy(Map<String, Object> row, String... keys) {
+    Map<String, Object> copy = new java.util.HashMap<>();
+    for (String key : keys) {
+      if (row.get(key) != null) {
+        copy.put(key, row.get(key));
+      }
+    }
+    return copy;
   }
 
   @SuppressWarnings("unchecked")
