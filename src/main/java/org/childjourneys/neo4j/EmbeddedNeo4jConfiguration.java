@@ -1,8 +1,6 @@
 package org.childjourneys.neo4j;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,10 +22,9 @@ class EmbeddedNeo4jConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedNeo4j embeddedNeo4j(
       EmbeddedNeo4jProperties properties, ObjectProvider<NewStoreInitializer> initializers) {
-    Path home = properties.dataDirectory().toAbsolutePath().normalize();
-    if (!Files.exists(home.resolve("data").resolve("databases").resolve("neo4j"))) {
-      initializers.orderedStream().forEach(initializer -> initializer.initialize(home));
-    }
+    NewStorePreparation.prepare(
+        properties.dataDirectory().toAbsolutePath().normalize(),
+        initializers.orderedStream().toList());
     return EmbeddedNeo4j.start(properties);
   }
 

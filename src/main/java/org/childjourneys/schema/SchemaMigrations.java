@@ -119,7 +119,8 @@ public class SchemaMigrations {
                   "checksum", migration.checksum(),
                   "appliedAt", ZonedDateTime.now()))
           .consume();
-      session.run("CALL db.awaitIndexes(300)").consume();
+      // A bulk-imported store builds its indexes here: an hour covers 1M children on 2 cores.
+      session.run("CALL db.awaitIndexes(3600)").consume();
     }
     log.info(
         "Applied schema migration {} ({} statements) in {} ms",

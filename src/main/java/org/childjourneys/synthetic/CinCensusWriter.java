@@ -64,8 +64,8 @@ final class CinCensusWriter implements AutoCloseable {
       Map<?, ?> props = (Map<?, ?>) row.get("props");
       involvements.put((String) props.get("id"), props);
       if ("CIN_EPISODE".equals(props.get("kind")) && openInYear(props)) {
-        String record = (String) row.get("record");
-        laChildIds.put((String) props.get("childId"), record.substring(record.indexOf(':') + 1));
+        laChildIds.put(
+            (String) props.get("childId"), SyntheticExport.localId((String) row.get("record")));
         episodesByChild
             .computeIfAbsent((String) props.get("childId"), k -> new ArrayList<>())
             .add(props);

@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.childjourneys.neo4j.NewStoreInitializer;
+import org.childjourneys.neo4j.NewStorePreparation;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.importer.ImportCommand;
 import org.slf4j.Logger;
@@ -121,7 +121,7 @@ public class SyntheticBulkImport implements NewStoreInitializer {
 
   private void structure(BulkFiles f, AuthorityStructure a) {
     for (Map<String, Object> area : a.areaRows) {
-      Map<String, Object> props = new java.util.HashMap<>(area);
+      Map<String, Object> props = new HashMap<>(area);
       props.remove("parent");
       props.put("synthetic", true);
       f.node("Area", "code", props);
@@ -130,7 +130,7 @@ public class SyntheticBulkImport implements NewStoreInitializer {
       }
     }
     for (Map<String, Object> org : a.organisationRows) {
-      Map<String, Object> props = new java.util.HashMap<>(org);
+      Map<String, Object> props = new HashMap<>(org);
       props.put("synthetic", true);
       f.node("Organisation", "id", props);
     }
@@ -180,7 +180,7 @@ public class SyntheticBulkImport implements NewStoreInitializer {
           row("from", p.get("from"), "to", p.get("to")));
     }
     for (Map<String, Object> source : SyntheticAuthorityGenerator.dataSources(settings)) {
-      Map<String, Object> props = new java.util.HashMap<>(source);
+      Map<String, Object> props = new HashMap<>(source);
       props.put("synthetic", true);
       f.node("DataSource", "system", props);
     }
@@ -313,7 +313,7 @@ public class SyntheticBulkImport implements NewStoreInitializer {
 
   /** The given properties of a generated row, for a relationship written as it is. */
   private static Map<String, Object> copy(Map<String, Object> row, String... keys) {
-    Map<String, Object> copy = new java.util.HashMap<>();
+    Map<String, Object> copy = new HashMap<>();
     for (String key : keys) {
       if (row.get(key) != null) {
         copy.put(key, row.get(key));
@@ -357,11 +357,8 @@ public class SyntheticBulkImport implements NewStoreInitializer {
   }
 
   private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      NewStorePreparation.deleteRecursively(dir);
     } catch (IOException e) {
       log.warn("Could not delete {}: {}", dir, e.getMessage());
     }

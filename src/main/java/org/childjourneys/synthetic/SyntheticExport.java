@@ -136,8 +136,7 @@ public class SyntheticExport implements Callable<Integer> {
       Map<?, ?> props = (Map<?, ?>) inv.get("props");
       if ("LAC_EPISODE".equals(props.get("kind"))) {
         periods.put((String) props.get("id"), props);
-        String record = (String) inv.get("record");
-        laChildId.put((String) props.get("childId"), record.substring(record.indexOf(':') + 1));
+        laChildId.put((String) props.get("childId"), localId((String) inv.get("record")));
       }
     }
     if (periods.isEmpty()) {
@@ -197,6 +196,11 @@ public class SyntheticExport implements Callable<Integer> {
       }
     }
     return new long[] {headerRows, episodeRows};
+  }
+
+  /** The source system's own id in a record id ({@code SYN_SOCIAL_CARE:LA999-00000001}). */
+  static String localId(String recordId) {
+    return recordId.substring(recordId.indexOf(':') + 1);
   }
 
   /** Each child's UPN, from the identifiers of their records in this batch. */
