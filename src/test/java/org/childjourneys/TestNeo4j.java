@@ -18,6 +18,7 @@ public final class TestNeo4j {
 
   private static Neo4j neo4j;
   private static Driver driver;
+  private static Neo4j importNeo4j;
 
   private TestNeo4j() {}
 
@@ -32,6 +33,23 @@ public final class TestNeo4j {
       Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
     }
     return neo4j.boltURI();
+  }
+
+  /**
+   * A second database for the import tests: they load real-format data (which the dataset marker
+   * refuses to mix with the synthetic authority) and reset it between tests.
+   */
+  public static synchronized URI importBoltUri() {
+    if (importNeo4j == null) {
+      importNeo4j =
+          Neo4jBuilders.newInProcessBuilder(Path.of("target", "neo4j-harness-import"))
+              .withDisabledServer()
+              .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+              .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+              .build();
+      Runtime.getRuntime().addShutdownHook(new Thread(importNeo4j::close));
+    }
+    return importNeo4j.boltURI();
   }
 
   /** A driver for tests that talk to the shared database directly. */

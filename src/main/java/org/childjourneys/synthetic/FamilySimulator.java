@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.childjourneys.identifiers.Identifiers;
 import org.childjourneys.synthetic.AuthorityStructure.Function;
 import org.childjourneys.synthetic.AuthorityStructure.School;
 import org.childjourneys.synthetic.AuthorityStructure.Team;

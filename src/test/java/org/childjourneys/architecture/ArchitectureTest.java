@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Features (child, authority, synthetic...) do not reach into each other; they share only the
- * infrastructure packages (neo4j, dataset, disclosure) and public service APIs.
+ * infrastructure packages (neo4j, dataset, disclosure, identifiers) and public service APIs.
  */
 @AnalyzeClasses(
     packages = "org.childjourneys",
@@ -19,7 +19,10 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   static final String[] SHARED = {
-    "org.childjourneys.neo4j..", "org.childjourneys.dataset..", "org.childjourneys.disclosure.."
+    "org.childjourneys.neo4j..",
+    "org.childjourneys.dataset..",
+    "org.childjourneys.disclosure..",
+    "org.childjourneys.identifiers.."
   };
 
   @ArchTest

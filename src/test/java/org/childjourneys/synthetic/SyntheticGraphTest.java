@@ -7,6 +7,7 @@ import java.util.Map;
 import org.childjourneys.IntegrationTest;
 import org.childjourneys.TestNeo4j;
 import org.childjourneys.dataset.Dataset;
+import org.childjourneys.identifiers.Identifiers;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.childjourneys.synthetic;
+package org.childjourneys.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,3 @@
+// Import jobs: one job by id. Parameters: $id.
+MATCH (j:ImportJob {id: $id})
+RETURN j

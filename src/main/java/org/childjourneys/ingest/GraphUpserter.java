@@ -1,0 +1,284 @@
+package org.childjourneys.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.childjourneys.neo4j.CypherFile;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * Writes one staged batch in one transaction: records and identifiers, then links each record to
+ * its person by exact strong identifiers, then the facts with the person's id on them. Every write
+ * is a MERGE on a deterministic key, so a batch written twice (a re-run, or a retry after a crash)
+ * leaves the graph as written once.
+ */
+final class GraphUpserter {
+
+  /** Identifier schemes exact enough to link records automatically. */
+  static boolean strongScheme(String scheme) {
+    return scheme.equals("NHS") || scheme.equals("UPN") || scheme.startsWith("LA_CHILD_ID@");
+  }
+
+  private final Driver driver;
+  private final String database;
+
+  GraphUpserter(Driver driver, String database) {
+    this.driver = driver;
+    this.database = database;
+  }
+
+  /** Writes the batch; returns the counts and the facts it holds (for snapshot retirement). */
+  Written write(Staged batch, String jobId) {
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      return session.executeWrite(tx -> write(tx, batch, jobId));
+    }
+  }
+
+  record Written(ImportCounts counts, List<String[]> facts) {}
+
+  private Written write(TransactionContext tx, Staged batch, String jobId) {
+    long[] counts = new long[3];
+    List<Map<String, Object>> recordRows = new ArrayList<>();
+    List<Map<String, Object>> identifierRows = new ArrayList<>();
+    for (Staged.PersonRecord r : batch.records.values()) {
+      Map<String, Object> props = new HashMap<>(r.props());
+      props.put("importJob", jobId);
+      recordRows.add(Staged.row("id", r.id(), "props", props));
+      for (String[] i : r.identifiers()) {
+        identifierRows.add(
+            Staged.row(
+                "record",
+                r.id(),
+                "scheme",
+                i[0],
+                "value",
+                i[1],
+                "key",
+                i[0] + ":" + i[1],
+                "sourceSystem",
+                batch.system()));
+      }
+    }
+    add(counts, run(tx, "upsert-person-records", recordRows));
+    run(tx, "upsert-identifiers", identifierRows);
+    Map<String, String> personOf = link(tx, batch);
+
+    run(tx, "upsert-teams", new ArrayList<>(batch.teams.values()));
+    List<String[]> facts = new ArrayList<>();
+    add(
+        counts,
+        run(
+            tx,
+            "upsert-involvements",
+            finish(
+                batch.involvements,
+                jobId,
+                r -> personOf.get(r.get("record")),
+                "Involvement",
+                facts)));
+    add(
+        counts,
+        run(
+            tx,
+            "upsert-events",
+            finish(batch.events, jobId, r -> personOf.get(r.get("record")), "Event", facts)));
+    add(
+        counts,
+        run(
+            tx,
+            "upsert-placements",
+            finish(
+                batch.placements,
+                jobId,
+                r -> personOf.get(batch.recordOfInvolvement.get(r.get("involvement"))),
+                "Placement",
+                facts)));
+    run(tx, "upsert-part-of", batch.partOf);
+    add(
+        counts,
+        run(
+            tx,
+            "upsert-contacts",
+            finish(batch.contacts, jobId, r -> personOf.get(r.get("record")), "Contact", facts)));
+    run(tx, "upsert-allocations", batch.allocations);
+    for (String type : List.of("PARENT_OF", "CARER_OF", "SIBLING_OF")) {
+      List<Map<String, Object>> rows =
+          batch.family.stream().filter(f -> type.equals(f.get("type"))).toList();
+      run(tx, "upsert-" + type.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), rows);
+    }
+    return new Written(new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0), facts);
+  }
+
+  private static List<Map<String, Object>> finish(
+      List<Map<String, Object>> rows,
+      String jobId,
+      java.util.function.Function<Map<String, Object>, String> person,
+      String label,
+      List<String[]> facts) {
+    for (Map<String, Object> row : rows) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> props = (Map<String, Object>) row.get("props");
+      String hash = ContentHash.of(props);
+      row.put("hash", hash);
+      props.put("contentHash", hash);
+      props.put("importJob", jobId);
+      String childId = person.apply(row);
+      if (childId != null) {
+        props.put("childId", childId);
+      }
+      facts.add(new String[] {label, (String) row.get("id")});
+    }
+    return rows;
+  }
+
+  /**
+   * Links every record of the batch to a person: the one it already refers to; else the one that
+   * records sharing a strong identifier refer to; else a new person. Adopted children's records
+   * link only through the LA's own child id, never through NHS number or UPN, so pre- and
+   * post-adoption records are never joined automatically.
+   */
+  private Map<String, String> link(TransactionContext tx, Staged batch) {
+    Map<String, String> personOf = new HashMap<>();
+    if (batch.records.isEmpty()) {
+      return personOf;
+    }
+    List<Record> found =
+        tx.run(
+                CypherFile.load("ingest/link-candidates"),
+                Map.of("ids", new ArrayList<>(batch.records.keySet())))
+            .list();
+    Map<String, String> personOfIdentifier = new HashMap<>();
+    List<Map<String, Object>> links = new ArrayList<>();
+    for (Record f : found) {
+      Staged.PersonRecord record = batch.records.get(f.get("id").asString());
+      boolean adopted = Boolean.TRUE.equals(record.props().get("adopted"));
+      String linked = f.get("linked").asString(null);
+      String person;
+      String method = "EXACT_IDENTIFIER";
+      String status = "CONFIRMED";
+      if (linked != null) {
+        person = linked;
+      } else {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Value c : f.get("candidates").values()) {
+          List<String> schemes = c.get("schemes").asList(Value::asString);
+          boolean eitherAdopted = adopted || c.get("adopted").asBoolean();
+          long usable =
+              schemes.stream()
+                  .filter(GraphUpserter::strongScheme)
+                  .filter(s -> !eitherAdopted || s.startsWith("LA_CHILD_ID@"))
+                  .count();
+          if (usable > 0 && c.get("label").asString().equals(record.label())) {
+            candidates.add(new Candidate(c.get("person").asString(), usable));
+          }
+        }
+        candidates.sort(
+            Comparator.comparingLong(Candidate::shared).reversed().thenComparing(Candidate::id));
+        if (!candidates.isEmpty()) {
+          person = candidates.get(0).id();
+          if (candidates.stream().map(Candidate::id).distinct().count() > 1) {
+            status = "REVIEW";
+            method = "EXACT_IDENTIFIER_CONFLICT";
+          }
+        } else {
+          person = sameBatchPerson(record, adopted, personOfIdentifier);
+          if (person == null) {
+            person = ContentHash.id(record.label().equals("Child") ? "CJ" : "AJ", record.id());
+            method = "NEW_PERSON";
+          }
+        }
+      }
+      for (String[] i : record.identifiers()) {
+        if (strongScheme(i[0]) && (!adopted || i[0].startsWith("LA_CHILD_ID@"))) {
+          personOfIdentifier.putIfAbsent(i[0] + ":" + i[1], person);
+        }
+      }
+      personOf.put(record.id(), person);
+      links.add(
+          Staged.row(
+              "record",
+              record.id(),
+              "person",
+              person,
+              "label",
+              record.label(),
+              "method",
+              method,
+              "status",
+              status,
+              "props",
+              personProps(record.props())));
+    }
+    tx.run(CypherFile.load("ingest/link-records"), Map.of("rows", links)).consume();
+    return personOf;
+  }
+
+  private static String sameBatchPerson(
+      Staged.PersonRecord record, boolean adopted, Map<String, String> personOfIdentifier) {
+    for (String[] i : record.identifiers()) {
+      if (strongScheme(i[0]) && (!adopted || i[0].startsWith("LA_CHILD_ID@"))) {
+        String p = personOfIdentifier.get(i[0] + ":" + i[1]);
+        if (p != null) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Set<String> PERSON_PROPERTIES =
+      Set.of(
+          "givenName",
+          "familyName",
+          "birthDate",
+          "expectedBirthDate",
+          "sex",
+          "ethnicity",
+          "deathDate",
+          "adopted",
+          "restricted");
+
+  private static Map<String, Object> personProps(Map<String, Object> recordProps) {
+    Map<String, Object> props = new HashMap<>();
+    recordProps.forEach(
+        (k, v) -> {
+          if (PERSON_PROPERTIES.contains(k)) {
+            props.put(k, v);
+          }
+        });
+    return props;
+  }
+
+  private record Candidate(String id, long shared) {}
+
+  private static long[] run(TransactionContext tx, String name, List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      return new long[3];
+    }
+    var result = tx.run(CypherFile.load("ingest/" + name), Map.of("rows", rows));
+    if (!result.hasNext()) {
+      result.consume();
+      return new long[3];
+    }
+    Record r = result.single();
+    if (!r.containsKey("created")) {
+      return new long[3];
+    }
+    return new long[] {
+      r.get("created").asLong(), r.get("updated").asLong(), r.get("unchanged").asLong()
+    };
+  }
+
+  private static void add(long[] total, long[] more) {
+    for (int i = 0; i < total.length; i++) {
+      total[i] += more[i];
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.childjourneys.ingest;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The formats the service imports, named as on the command line ({@code import.sh <format>}). */
+public enum ImportFormat {
+  SSDA903("ssda903", "SSDA903", "A folder (or several files) of SSDA903 CSVs", true),
+  CIN("cin", "CIN_CENSUS", "A CIN census XML file", true),
+  CSV("csv", null, "Generic multi-agency CSV files", false);
+
+  private final String cliName;
+  private final String defaultSystem;
+  private final String description;
+  private final boolean snapshotByDefault;
+
+  ImportFormat(String cliName, String defaultSystem, String description, boolean snapshot) {
+    this.cliName = cliName;
+    this.defaultSystem = defaultSystem;
+    this.description = description;
+    this.snapshotByDefault = snapshot;
+  }
+
+  public String cliName() {
+    return cliName;
+  }
+
+  /** The source system a file of this format comes from, unless the caller names another. */
+  public String defaultSystem() {
+    return defaultSystem;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public boolean snapshotByDefault() {
+    return snapshotByDefault;
+  }
+
+  /** Parses a format name as typed by a user; the message lists the formats there are. */
+  public static ImportFormat parse(String name) {
+    for (ImportFormat f : values()) {
+      if (f.cliName.equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown import format '"
+            + name
+            + "'; expected one of "
+            + Arrays.stream(values()).map(f -> f.cliName).toList()
+            + (name != null && name.toLowerCase(Locale.ROOT).matches("annexa|directory|gias|ods")
+                ? " (" + name + " is not built yet)"
+                : ""));
+  }
+}

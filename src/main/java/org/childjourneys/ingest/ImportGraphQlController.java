@@ -1,0 +1,35 @@
+package org.childjourneys.ingest;
+
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ImportGraphQlController {
+
+  private final ImportJobService jobs;
+
+  ImportGraphQlController(ImportJobService jobs) {
+    this.jobs = jobs;
+  }
+
+  @QueryMapping
+  ImportJob importJob(@Argument String id) {
+    return jobs.find(id).orElse(null);
+  }
+
+  @QueryMapping
+  List<ImportJob> importJobs(@Argument int last) {
+    if (last < 1 || last > 100) {
+      throw new IllegalArgumentException("last must be from 1 to 100, was " + last);
+    }
+    return jobs.recent(last);
+  }
+
+  @SchemaMapping(typeName = "ImportJob")
+  String rejectionReport(ImportJob job) {
+    return "/api/imports/" + job.id() + "/rejections.csv";
+  }
+}

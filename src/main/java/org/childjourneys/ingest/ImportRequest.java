@@ -1,0 +1,18 @@
+package org.childjourneys.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What to import: the format, the files (stored under the job's folder), the source system, the LA
+ * code for LA child ids, the extract's reference date (null: read from the file or inferred) and
+ * whether the files are a snapshot or a delta.
+ */
+public record ImportRequest(
+    ImportFormat format,
+    String system,
+    String laCode,
+    LocalDate referenceDate,
+    ImportMode mode,
+    List<Path> files) {}

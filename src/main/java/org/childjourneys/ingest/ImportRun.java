@@ -1,0 +1,158 @@
+package org.childjourneys.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One running import as its importer sees it: where to send staged batches and rejections, how to
+ * report progress, and the coverage window the files speak for.
+ */
+final class ImportRun {
+
+  private final String jobId;
+  private final ImportRequest request;
+  private final GraphUpserter upserter;
+  private final Consumer<List<Rejection>> rejectionSink;
+  private final Consumer<ImportRun> progressSink;
+  private final List<Rejection> pendingRejections = new ArrayList<>();
+  private final Set<String> seen = new HashSet<>();
+  private final Set<String> snapshotKinds = new HashSet<>();
+  private ImportCounts counts = ImportCounts.NONE;
+  private long progressDone;
+  private long progressTotal;
+  private String phase = "reading";
+  private LocalDate coveredFrom;
+  private LocalDate coveredTo;
+  private LocalDate referenceDate;
+
+  ImportRun(
+      String jobId,
+      ImportRequest request,
+      GraphUpserter upserter,
+      Consumer<List<Rejection>> rejectionSink,
+      Consumer<ImportRun> progressSink) {
+    this.jobId = jobId;
+    this.request = request;
+    this.upserter = upserter;
+    this.rejectionSink = rejectionSink;
+    this.progressSink = progressSink;
+    this.referenceDate = request.referenceDate();
+  }
+
+  String jobId() {
+    return jobId;
+  }
+
+  ImportRequest request() {
+    return request;
+  }
+
+  String system() {
+    return request.system();
+  }
+
+  /** Writes a staged batch now (one transaction) and counts what it changed. */
+  void write(Staged batch) {
+    if (batch.isEmpty() && batch.sourceRecords == 0) {
+      return;
+    }
+    GraphUpserter.Written written = upserter.write(batch, jobId);
+    for (String[] fact : written.facts()) {
+      seen.add(fact[0] + "|" + fact[1]);
+    }
+    counts =
+        counts.plus(written.counts()).plus(new ImportCounts(batch.sourceRecords, 0, 0, 0, 0, 0));
+    flushRejections();
+    progressSink.accept(this);
+  }
+
+  void reject(String file, String location, String field, String value, String reason) {
+    pendingRejections.add(new Rejection(file, location, field, value, reason));
+    counts = counts.plus(new ImportCounts(0, 0, 0, 0, 0, 1));
+    if (pendingRejections.size() >= 1000) {
+      flushRejections();
+    }
+  }
+
+  /** A source record was rejected as a whole: it counts as read too. */
+  void rejectRecord(String file, String location, String field, String value, String reason) {
+    counts = counts.plus(new ImportCounts(1, 0, 0, 0, 0, 0));
+    reject(file, location, field, value, reason);
+  }
+
+  void flushRejections() {
+    if (!pendingRejections.isEmpty()) {
+      rejectionSink.accept(List.copyOf(pendingRejections));
+      pendingRejections.clear();
+    }
+  }
+
+  boolean seen(String label, String id) {
+    return seen.contains(label + "|" + id);
+  }
+
+  void retired(long n) {
+    counts = counts.plus(new ImportCounts(0, 0, 0, 0, n, 0));
+  }
+
+  /** The window of time the files are the whole truth for (used by snapshot retirement). */
+  void coverage(LocalDate from, LocalDate to) {
+    this.coveredFrom = from;
+    this.coveredTo = to;
+  }
+
+  /** The kinds of fact this snapshot's files speak for (only those can be retired). */
+  void snapshotKinds(Set<String> kinds) {
+    snapshotKinds.addAll(kinds);
+  }
+
+  Set<String> snapshotKinds() {
+    return snapshotKinds;
+  }
+
+  LocalDate coveredFrom() {
+    return coveredFrom;
+  }
+
+  LocalDate coveredTo() {
+    return coveredTo;
+  }
+
+  LocalDate referenceDate() {
+    return referenceDate;
+  }
+
+  void referenceDate(LocalDate date) {
+    this.referenceDate = date;
+  }
+
+  void progress(long done, long total) {
+    this.progressDone = done;
+    this.progressTotal = total;
+  }
+
+  long progressDone() {
+    return progressDone;
+  }
+
+  long progressTotal() {
+    return progressTotal;
+  }
+
+  void phase(String phase) {
+    this.phase = phase;
+    progressSink.accept(this);
+  }
+
+  String phase() {
+    return phase;
+  }
+
+  ImportCounts counts() {
+    return counts;
+  }
+}

@@ -1,0 +1,61 @@
+package org.childjourneys.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.childjourneys.neo4j.CypherFile;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+
+/**
+ * A snapshot is the whole truth for its source and coverage window: the source's current facts in
+ * that window that the snapshot did not contain are retired. They stay in the graph, marked with
+ * when and by which job, so an auditor can still see what was believed before.
+ */
+final class SnapshotRetirement {
+
+  private static final int BATCH = 10_000;
+
+  private final Driver driver;
+  private final String database;
+
+  SnapshotRetirement(Driver driver, String database) {
+    this.driver = driver;
+    this.database = database;
+  }
+
+  void retire(ImportRun run) {
+    List<Map<String, Object>> stale = new ArrayList<>();
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      session
+          .run(
+              CypherFile.load("ingest/retire-candidates"),
+              Map.of(
+                  "system", run.system(),
+                  "from", run.coveredFrom(),
+                  "to", run.coveredTo(),
+                  "kinds", List.copyOf(run.snapshotKinds())))
+          .forEachRemaining(
+              r -> {
+                String label = r.get("label").asString();
+                String id = r.get("id").asString();
+                if (!run.seen(label, id)) {
+                  stale.add(Map.of("label", label, "id", id));
+                }
+              });
+      for (int i = 0; i < stale.size(); i += BATCH) {
+        List<Map<String, Object>> rows = stale.subList(i, Math.min(stale.size(), i + BATCH));
+        long retired =
+            session.executeWrite(
+                tx ->
+                    tx.run(
+                            CypherFile.load("ingest/retire"),
+                            Map.of("rows", rows, "job", run.jobId()))
+                        .single()
+                        .get("retired")
+                        .asLong());
+        run.retired(retired);
+      }
+    }
+  }
+}
