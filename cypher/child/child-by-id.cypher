@@ -1,6 +1,7 @@
 // Child by id: the child, each source record with its identifiers and link, the family, every
 // involvement with its team and allocated professionals (newest first), and the latest events.
 // Parameters: $id (child id, e.g. 'C00000001'), $events (how many events, e.g. 50).
+// Facts a later snapshot retired are left out (they stay in the graph for audit).
 // Reads one child's neighbourhood only: an index seek on Child.id, then local expansion.
 MATCH (c:Child {id: $id})
 CALL (c) {
@@ -21,6 +22,7 @@ CALL (c) {
 }
 CALL (c) {
   MATCH (c)<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(i:Involvement)
+  WHERE i.retiredAt IS NULL
   OPTIONAL MATCH (i)-[:WITH]->(t:Team)-[:PART_OF]->(o:Organisation)
   OPTIONAL MATCH (p:Professional)-[a:ALLOCATED]->(i)
   WITH i, t, o, a, p ORDER BY a.from
@@ -32,6 +34,7 @@ CALL (c) {
 }
 CALL (c) {
   MATCH (c)<-[:REFERS_TO]-(:PersonRecord)-[:EXPERIENCED]->(e:Event)
+  WHERE e.retiredAt IS NULL
   WITH e ORDER BY e.date DESC, e.id LIMIT $events
   RETURN collect(e {.id, .kind, .service, .date, .traumatic, .strength,
                     needCodes: coalesce(e.needCodes, []), .sourceSystem}) AS events

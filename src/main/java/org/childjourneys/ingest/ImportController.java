@@ -88,8 +88,12 @@ class ImportController {
     Path folder = jobs.newJobFolder(jobId);
     List<Path> stored = new ArrayList<>();
     for (MultipartFile file : files) {
-      String name = safeName(file.getOriginalFilename(), stored.size());
-      Path target = folder.resolve(name);
+      // Each file in its own numbered folder: two uploads may share a name, and reports must
+      // show the name the data officer knows.
+      Path target =
+          java.nio.file.Files.createDirectories(
+                  folder.resolve(String.format("%02d", stored.size() + 1)))
+              .resolve(safeName(file.getOriginalFilename(), stored.size()));
       file.transferTo(target);
       stored.add(target);
     }
@@ -170,6 +174,6 @@ class ImportController {
     if (name.isEmpty() || name.equals(".") || name.equals("..")) {
       name = "upload-" + (index + 1);
     }
-    return String.format("%02d-%s", index + 1, name.replaceAll("[^A-Za-z0-9._-]", "_"));
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

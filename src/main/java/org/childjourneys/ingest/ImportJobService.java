@@ -30,7 +30,6 @@ import org.neo4j.driver.types.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,9 +60,12 @@ public class ImportJobService implements DisposableBean {
 
   ImportJobService(
       Driver driver,
-      @Value("${spring.data.neo4j.database:neo4j}") String database,
+      @org.springframework.beans.factory.annotation.Value("${spring.data.neo4j.database:neo4j}")
+          String database,
       Dataset dataset,
-      @Value("${childjourneys.import.directory:data/imports}") Path directory) {
+      @org.springframework.beans.factory.annotation.Value(
+              "${childjourneys.import.directory:data/imports}")
+          Path directory) {
     this.driver = driver;
     this.database = database;
     this.dataset = dataset;

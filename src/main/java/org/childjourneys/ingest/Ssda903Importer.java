@@ -159,7 +159,17 @@ final class Ssda903Importer implements Importer {
       String sex = h.code("SEX", "903_SEX", false);
       LocalDate dob = h.ukDate("DOB", true);
       String ethnic = h.code("ETHNIC", "ETHNICITY", false);
-      String candidateUpn = h.upn("UPN");
+      // In the 903 Header the UPN column carries a UPNunknown code (UN1-UN10) when there is no UPN.
+      String upnCode =
+          h.text("UPN") != null && h.text("UPN").toUpperCase(Locale.ROOT).matches("UN\\d{1,2}")
+              ? h.code("UPN", "CIN_UPN_UNKNOWN", false)
+              : null;
+      String candidateUpn =
+          upnCode == null
+                  && h.text("UPN") != null
+                  && !h.text("UPN").toUpperCase(Locale.ROOT).matches("UN\\d{1,2}")
+              ? h.upn("UPN")
+              : null;
       Boolean mother = h.flag("MOTHER");
       LocalDate childDob = h.ukDate("MC_DOB", false);
       if (headerSrc != null) {
@@ -176,6 +186,7 @@ final class Ssda903Importer implements Importer {
         person.put("ethnicity", ethnic);
         person.put("isMother", mother);
         person.put("childBirthDate", childDob);
+        person.put("upnUnknown", upnCode);
         upn = candidateUpn;
         batch.sourceRecords++;
       }

@@ -65,9 +65,14 @@ public class SchemaMigrations {
       Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
       List<Migration> migrations = new ArrayList<>();
       for (Resource resource : resources) {
-        migrations.add(
+        Migration m =
             Migration.parse(
-                resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8)));
+                resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
+        // The same file reached twice through the class path (a folder and a manifest entry
+        // naming it) is one migration; two different files with one version are an error.
+        if (!migrations.contains(m)) {
+          migrations.add(m);
+        }
       }
       migrations.sort(Comparator.comparingInt(Migration::version));
       for (int i = 1; i < migrations.size(); i++) {
