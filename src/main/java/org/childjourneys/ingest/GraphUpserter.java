@@ -21,6 +21,9 @@ import org.neo4j.driver.Value;
  */
 final class GraphUpserter {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(GraphUpserter.class);
+
   /** Identifier schemes exact enough to link records automatically. */
   static boolean strongScheme(String scheme) {
     return scheme.equals("NHS") || scheme.equals("UPN") || scheme.startsWith("LA_CHILD_ID@");
@@ -36,8 +39,13 @@ final class GraphUpserter {
 
   /** Writes the batch; returns the counts and the facts it holds (for snapshot retirement). */
   Written write(Staged batch, String jobId) {
+    long started = System.nanoTime();
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       return session.executeWrite(tx -> write(tx, batch, jobId));
+    } finally {
+      if (log.isDebugEnabled()) {
+        log.debug("batch committed in {} ms", (System.nanoTime() - started) / 1_000_000);
+      }
     }
   }
 
@@ -68,7 +76,14 @@ final class GraphUpserter {
     }
     add(counts, run(tx, "upsert-person-records", recordRows));
     run(tx, "upsert-identifiers", identifierRows);
+    long linkStarted = System.nanoTime();
     Map<String, String> personOf = link(tx, batch);
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "linking: {} records in {} ms",
+          batch.records.size(),
+          (System.nanoTime() - linkStarted) / 1_000_000);
+    }
 
     run(tx, "upsert-teams", new ArrayList<>(batch.teams.values()));
     List<String[]> facts = new ArrayList<>();
@@ -262,12 +277,21 @@ final class GraphUpserter {
     if (rows.isEmpty()) {
       return new long[3];
     }
+    long started = System.nanoTime();
     var result = tx.run(CypherFile.load("ingest/" + name), Map.of("rows", rows));
     if (!result.hasNext()) {
       result.consume();
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "{}: {} rows in {} ms", name, rows.size(), (System.nanoTime() - started) / 1_000_000);
+      }
       return new long[3];
     }
     Record r = result.single();
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{}: {} rows in {} ms", name, rows.size(), (System.nanoTime() - started) / 1_000_000);
+    }
     if (!r.containsKey("created")) {
       return new long[3];
     }
