@@ -231,8 +231,12 @@ final class GenericCsvImporter implements Importer {
       } else {
         t = LocalDateTime.parse(v.replace(' ', 'T')).atZone(LONDON).toOffsetDateTime();
       }
-      if (t.toLocalDate().isAfter(row_reference(row))) {
-        row.problem(field, v, "date is after the extract's reference date", required);
+      if (t.toLocalDate().isAfter(row.referenceDate())) {
+        row.problem(
+            field,
+            v,
+            "date is after the extract's reference date " + row.referenceDate(),
+            required);
         return null;
       }
       return t;
@@ -241,10 +245,6 @@ final class GenericCsvImporter implements Importer {
           field, v, "not a valid date and time (expected yyyy-mm-ddThh:mm[:ss][+01:00])", required);
       return null;
     }
-  }
-
-  private static LocalDate row_reference(SourceRow row) {
-    return row.referenceDate();
   }
 
   private static String oneOf(SourceRow row, String field, Set<String> allowed, boolean required) {
