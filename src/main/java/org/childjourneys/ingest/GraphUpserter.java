@@ -49,7 +49,8 @@ final class GraphUpserter {
     }
   }
 
-  record Written(ImportCounts counts, List<String[]> facts) {}
+  /** What a batch did: its counts, the facts it holds, and keys it found twice. */
+  record Written(ImportCounts counts, List<String[]> facts, List<Rejection> duplicates) {}
 
   private Written write(TransactionContext tx, Staged batch, String jobId) {
     long[] counts = new long[3];
@@ -87,48 +88,136 @@ final class GraphUpserter {
 
     run(tx, "upsert-teams", new ArrayList<>(batch.teams.values()));
     List<String[]> facts = new ArrayList<>();
+    List<Rejection> duplicates = new ArrayList<>();
     add(
         counts,
-        run(
+        writeFacts(
             tx,
-            "upsert-involvements",
+            "involvements",
             finish(
                 batch.involvements,
                 jobId,
                 r -> personOf.get(r.get("record")),
                 "Involvement",
-                facts)));
+                facts),
+            "Involvement",
+            duplicates));
     add(
         counts,
-        run(
+        writeFacts(
             tx,
-            "upsert-events",
-            finish(batch.events, jobId, r -> personOf.get(r.get("record")), "Event", facts)));
+            "events",
+            finish(batch.events, jobId, r -> personOf.get(r.get("record")), "Event", facts),
+            "Event",
+            duplicates));
     add(
         counts,
-        run(
+        writeFacts(
             tx,
-            "upsert-placements",
+            "placements",
             finish(
                 batch.placements,
                 jobId,
                 r -> personOf.get(batch.recordOfInvolvement.get(r.get("involvement"))),
                 "Placement",
-                facts)));
+                facts),
+            "Placement",
+            duplicates));
     run(tx, "upsert-part-of", batch.partOf);
     add(
         counts,
-        run(
+        writeFacts(
             tx,
-            "upsert-contacts",
-            finish(batch.contacts, jobId, r -> personOf.get(r.get("record")), "Contact", facts)));
+            "contacts",
+            finish(batch.contacts, jobId, r -> personOf.get(r.get("record")), "Contact", facts),
+            "Contact",
+            duplicates));
     run(tx, "upsert-allocations", batch.allocations);
     for (String type : List.of("PARENT_OF", "CARER_OF", "SIBLING_OF")) {
       List<Map<String, Object>> rows =
           batch.family.stream().filter(f -> type.equals(f.get("type"))).toList();
       run(tx, "upsert-" + type.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), rows);
     }
-    return new Written(new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0), facts);
+    return new Written(
+        new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0), facts, duplicates);
+  }
+
+  /**
+   * Writes one kind of fact: new ones are created in a single pass with their relationships (the
+   * fast path of a first load), changed ones are merged and rewritten, unchanged ones and rows
+   * older than what is stored are left alone. A key repeated within the batch keeps its last row;
+   * the earlier one is reported.
+   */
+  private long[] writeFacts(
+      TransactionContext tx,
+      String name,
+      List<Map<String, Object>> rows,
+      String label,
+      List<Rejection> duplicates) {
+    if (rows.isEmpty()) {
+      return new long[3];
+    }
+    long started = System.nanoTime();
+    Map<String, Map<String, Object>> byId = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> earlier = byId.put((String) row.get("id"), row);
+      if (earlier != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) earlier.get("props");
+        duplicates.add(
+            new Rejection(
+                (String) props.get("sourceFile"),
+                (String) props.get("sourceRecord"),
+                null,
+                (String) row.get("id"),
+                "the same key appears again later in the extract; the later record is kept"));
+      }
+    }
+    Map<String, Record> existing = new HashMap<>();
+    tx.run(
+            CypherFile.load("ingest/existing-facts"),
+            Map.of("label", label, "ids", new ArrayList<>(byId.keySet())))
+        .forEachRemaining(r -> existing.put(r.get("id").asString(), r));
+    List<Map<String, Object>> created = new ArrayList<>();
+    List<Map<String, Object>> changed = new ArrayList<>();
+    long unchanged = 0;
+    for (Map<String, Object> row : byId.values()) {
+      Record before = existing.get((String) row.get("id"));
+      if (before == null) {
+        created.add(row);
+      } else if (isOlder(row, before.get("changedAt"))
+          || (row.get("hash").equals(before.get("hash").asString(null))
+              && !before.get("retired").asBoolean())) {
+        unchanged++;
+      } else {
+        changed.add(row);
+      }
+    }
+    if (!created.isEmpty()) {
+      tx.run(CypherFile.load("ingest/create-" + name), Map.of("rows", created)).consume();
+    }
+    if (!changed.isEmpty()) {
+      run(tx, "upsert-" + name, changed);
+    }
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{}: {} new, {} changed, {} unchanged in {} ms",
+          name,
+          created.size(),
+          changed.size(),
+          unchanged,
+          (System.nanoTime() - started) / 1_000_000);
+    }
+    return new long[] {created.size(), changed.size(), unchanged};
+  }
+
+  /** A delta row older than the stored fact's change time does not overwrite it. */
+  private static boolean isOlder(Map<String, Object> row, Value storedChangedAt) {
+    @SuppressWarnings("unchecked")
+    Object incoming = ((Map<String, Object>) row.get("props")).get("changedAt");
+    return incoming instanceof java.time.OffsetDateTime in
+        && !storedChangedAt.isNull()
+        && in.isBefore(storedChangedAt.asOffsetDateTime());
   }
 
   private static List<Map<String, Object>> finish(
