@@ -15,7 +15,7 @@ import org.childjourneys.identifiers.Identifiers;
  */
 final class SourceRow {
 
-  private static final DateTimeFormatter UK_DATE =
+  static final DateTimeFormatter UK_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   final String file;

@@ -160,16 +160,10 @@ final class Ssda903Importer implements Importer {
       LocalDate dob = h.ukDate("DOB", true);
       String ethnic = h.code("ETHNIC", "ETHNICITY", false);
       // In the 903 Header the UPN column carries a UPNunknown code (UN1-UN10) when there is no UPN.
-      String upnCode =
-          h.text("UPN") != null && h.text("UPN").toUpperCase(Locale.ROOT).matches("UN\\d{1,2}")
-              ? h.code("UPN", "CIN_UPN_UNKNOWN", false)
-              : null;
-      String candidateUpn =
-          upnCode == null
-                  && h.text("UPN") != null
-                  && !h.text("UPN").toUpperCase(Locale.ROOT).matches("UN\\d{1,2}")
-              ? h.upn("UPN")
-              : null;
+      boolean unknownCode =
+          h.text("UPN") != null && h.text("UPN").toUpperCase(Locale.ROOT).matches("UN\\d{1,2}");
+      String upnCode = unknownCode ? h.code("UPN", "CIN_UPN_UNKNOWN", false) : null;
+      String candidateUpn = unknownCode ? null : h.upn("UPN");
       Boolean mother = h.flag("MOTHER");
       LocalDate childDob = h.ukDate("MC_DOB", false);
       if (headerSrc != null) {
@@ -616,12 +610,7 @@ final class Ssda903Importer implements Importer {
 
   private static LocalDate parseQuietly(String v) {
     try {
-      return v == null || v.isBlank()
-          ? null
-          : LocalDate.parse(
-              v.strip(),
-              java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
-                  .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+      return v == null || v.isBlank() ? null : LocalDate.parse(v.strip(), SourceRow.UK_DATE);
     } catch (RuntimeException e) {
       return null;
     }
