@@ -4,7 +4,9 @@
 #   import/import.sh <format> <file-or-folder> [--system NAME] [--la 999] [--reference-date yyyy-mm-dd]
 #                    [--mode snapshot|delta] [--url http://localhost:8080]
 #
-# Formats: ssda903 (a folder of 903 CSVs), cin (an XML file), csv (generic multi-agency CSVs).
+# Formats: ssda903 (a folder of 903 CSVs), cin (an XML file), annexa (an .xlsx workbook or a
+# folder of its lists as CSVs), directory (staff and teams CSV), gias (DfE GIAS establishments CSV),
+# ods (NHS ODS extracts such as epraccur.csv), csv (generic multi-agency CSVs).
 # Environment: CHILDJOURNEYS_URL (default http://localhost:8080); CHILDJOURNEYS_USER and
 # CHILDJOURNEYS_PASSWORD are sent as HTTP basic credentials when set.
 # Exit code: 0 when the import ran (even if some records were rejected: see the report),
@@ -12,7 +14,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -34,17 +36,19 @@ while [ $# -gt 0 ]; do
 done
 
 case $format in
-  ssda903|csv) pattern='*.csv' ;;
-  cin) pattern='*.xml' ;;
-  *) echo "Unknown format '$format': expected ssda903, cin or csv" >&2; exit 2 ;;
+  ssda903|csv|directory|gias|ods) patterns=(-iname '*.csv') ;;
+  cin) patterns=(-iname '*.xml') ;;
+  annexa) patterns=(\( -iname '*.xlsx' -o -iname '*.csv' \)) ;;
+  *) echo "Unknown format '$format': expected ssda903, cin, annexa, directory, gias, ods or csv" >&2
+     exit 2 ;;
 esac
 
 files=()
 if [ -d "$source_path" ]; then
   while IFS= read -r -d '' f; do files+=(-F "files=@$f"); done \
-    < <(find "$source_path" -maxdepth 1 -type f -iname "$pattern" -print0 | sort -z)
+    < <(find "$source_path" -maxdepth 1 -type f "${patterns[@]}" -print0 | sort -z)
   if [ ${#files[@]} -eq 0 ]; then
-    echo "No $pattern files in $source_path" >&2
+    echo "No $format files (${patterns[*]}) in $source_path" >&2
     exit 2
   fi
 elif [ -f "$source_path" ]; then

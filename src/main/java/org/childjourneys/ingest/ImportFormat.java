@@ -1,12 +1,15 @@
 package org.childjourneys.ingest;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** The formats the service imports, named as on the command line ({@code import.sh <format>}). */
 public enum ImportFormat {
   SSDA903("ssda903", "SSDA903", "A folder (or several files) of SSDA903 CSVs", true),
   CIN("cin", "CIN_CENSUS", "A CIN census XML file", true),
+  ANNEXA("annexa", "ANNEX_A", "An Ofsted Annex A workbook (.xlsx) or its lists as CSVs", true),
+  DIRECTORY("directory", null, "A staff and team directory CSV", false),
+  GIAS("gias", "GIAS", "A DfE GIAS establishment extract (CSV)", true),
+  ODS("ods", "ODS", "NHS ODS organisation extracts (GP practices, trusts)", true),
   CSV("csv", null, "Generic multi-agency CSV files", false);
 
   private final String cliName;
@@ -49,9 +52,6 @@ public enum ImportFormat {
         "Unknown import format '"
             + name
             + "'; expected one of "
-            + Arrays.stream(values()).map(f -> f.cliName).toList()
-            + (name != null && name.toLowerCase(Locale.ROOT).matches("annexa|directory|gias|ods")
-                ? " (" + name + " is not built yet)"
-                : ""));
+            + Arrays.stream(values()).map(f -> f.cliName).toList());
   }
 }

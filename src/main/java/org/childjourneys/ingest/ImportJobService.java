@@ -301,7 +301,8 @@ public class ImportJobService implements DisposableBean {
 
   private static String serviceOf(ImportFormat format) {
     return switch (format) {
-      case SSDA903, CIN -> "SOCIAL_CARE";
+      case SSDA903, CIN, ANNEXA -> "SOCIAL_CARE";
+      case DIRECTORY, GIAS, ODS -> "DIRECTORY";
       case CSV -> "MULTI_AGENCY";
     };
   }

@@ -127,9 +127,9 @@ class ImportCommandLineTest extends ImportTestBase {
         .contains("HTTP 400")
         .contains("Say which source system the csv files come from");
 
-    Run unknown = importSh("annexa", EXAMPLES.toAbsolutePath().toString());
+    Run unknown = importSh("annexb", EXAMPLES.toAbsolutePath().toString());
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("Unknown format 'annexa'");
+    assertThat(unknown.err()).contains("Unknown format 'annexb'");
 
     graphQl
         .document("{ importJobs(last: 500) { id } }")
