@@ -353,7 +353,17 @@ final class CinCensusImporter implements Importer {
     batch.sourceRecords++;
 
     for (Element details : child.all("CINdetails")) {
+      int before = batch.involvements.size();
       stageEpisode(run, batch, record, localId, details, file, reference, year);
+      // The same referral, plan or enquiry may also arrive from Annex A: one key for both.
+      for (Map<String, Object> staged :
+          batch.involvements.subList(before, batch.involvements.size())) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) staged.get("props");
+        props.put(
+            "statutoryKey",
+            la + ":" + localId + ":" + props.get("kind") + ":" + props.get("start"));
+      }
     }
   }
 

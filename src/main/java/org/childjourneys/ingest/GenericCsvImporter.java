@@ -206,11 +206,7 @@ final class GenericCsvImporter implements Importer {
   }
 
   private static LocalDate date(SourceRow row, String field, boolean required) {
-    String v = row.text(field);
-    if (v != null && v.contains("/")) {
-      return row.ukDate(field, required);
-    }
-    return row.isoDate(field, required);
+    return row.anyDate(field, required);
   }
 
   /** A date-time: ISO with or without offset (local times are UK time), or a bare date. */

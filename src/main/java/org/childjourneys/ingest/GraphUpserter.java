@@ -394,4 +394,22 @@ final class GraphUpserter {
       total[i] += more[i];
     }
   }
+
+  /** A directory team or worker: its id, name key and (for workers) the teams they belong to. */
+  record NamedEntry(String label, String nameKey, String id, List<String> teams) {}
+
+  List<NamedEntry> directoryNames() {
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      return session.executeRead(
+          tx ->
+              tx.run(CypherFile.load("ingest/directory-names"))
+                  .list(
+                      r ->
+                          new NamedEntry(
+                              r.get("label").asString(),
+                              r.get("nameKey").asString(),
+                              r.get("id").asString(),
+                              r.get("teams").asList(v -> v.asString()))));
+    }
+  }
 }

@@ -3,7 +3,9 @@ package org.childjourneys.ingest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -21,6 +23,7 @@ final class ImportRun {
   private final List<Rejection> pendingRejections = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
   private final Set<String> snapshotKinds = new HashSet<>();
+  private final Map<String, LocalDate[]> kindWindows = new LinkedHashMap<>();
   private ImportCounts counts = ImportCounts.NONE;
   private long progressDone;
   private long progressTotal;
@@ -103,6 +106,26 @@ final class ImportRun {
   void coverage(LocalDate from, LocalDate to) {
     this.coveredFrom = from;
     this.coveredTo = to;
+  }
+
+  /**
+   * A snapshot whose record types each cover their own window (Annex A lists): facts of that kind
+   * are retired only inside its window. The job's coverage becomes the span of all of them.
+   */
+  void coverage(String kind, LocalDate from, LocalDate to) {
+    kindWindows.put(kind, new LocalDate[] {from, to});
+    snapshotKinds.add(kind);
+    coveredFrom = coveredFrom == null || from.isBefore(coveredFrom) ? from : coveredFrom;
+    coveredTo = coveredTo == null || to.isAfter(coveredTo) ? to : coveredTo;
+  }
+
+  Map<String, LocalDate[]> kindWindows() {
+    return kindWindows;
+  }
+
+  /** Directory entries (label Team or Professional) by name key, to resolve names to ids. */
+  List<GraphUpserter.NamedEntry> directoryNames() {
+    return upserter.directoryNames();
   }
 
   /** The kinds of fact this snapshot's files speak for (only those can be retired). */

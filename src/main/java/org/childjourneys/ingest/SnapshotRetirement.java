@@ -1,5 +1,6 @@
 package org.childjourneys.ingest;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,20 @@ final class SnapshotRetirement {
   }
 
   void retire(ImportRun run) {
+    if (run.kindWindows().isEmpty()) {
+      retire(run, run.coveredFrom(), run.coveredTo(), List.copyOf(run.snapshotKinds()));
+    } else {
+      run.kindWindows().forEach((kind, window) -> retire(run, window[0], window[1], List.of(kind)));
+    }
+  }
+
+  private void retire(ImportRun run, LocalDate from, LocalDate to, List<String> kinds) {
     List<Map<String, Object>> stale = new ArrayList<>();
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       session
           .run(
               CypherFile.load("ingest/retire-candidates"),
-              Map.of(
-                  "system", run.system(),
-                  "from", run.coveredFrom(),
-                  "to", run.coveredTo(),
-                  "kinds", List.copyOf(run.snapshotKinds())))
+              Map.of("system", run.system(), "from", from, "to", to, "kinds", kinds))
           .forEachRemaining(
               r -> {
                 String label = r.get("label").asString();

@@ -79,6 +79,12 @@ final class SourceRow {
     return date(field, required, DateTimeFormatter.ISO_LOCAL_DATE, "yyyy-mm-dd");
   }
 
+  /** A date written either way (dd/mm/yyyy or yyyy-mm-dd), not after the reference date. */
+  LocalDate anyDate(String field, boolean required) {
+    String v = text(field);
+    return v != null && v.contains("/") ? ukDate(field, required) : isoDate(field, required);
+  }
+
   private LocalDate date(String field, boolean required, DateTimeFormatter format, String pattern) {
     String v = text(field);
     if (v == null) {

@@ -281,6 +281,7 @@ final class Ssda903Importer implements Importer {
       props.put("shortBreaksOnly", p.shortBreaksOnly());
       props.put("episodes", p.episodes().size());
       props.put("placements", p.countedPlacements());
+      props.put("statutoryKey", la + ":" + child + ":LAC_EPISODE:" + p.start());
       batch.involvement(
           periodId, record, "LAC_EPISODE", "SOCIAL_CARE", props, p.episodes().get(0).src());
       String previous = null;

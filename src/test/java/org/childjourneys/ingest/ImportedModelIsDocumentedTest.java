@@ -25,6 +25,8 @@ class ImportedModelIsDocumentedTest extends ImportTestBase {
         null,
         ImportMode.SNAPSHOT,
         EXAMPLES.resolve("cin/cin-census.xml"));
+    runImport(
+        ImportFormat.ANNEXA, "ANNEX_A", reference, ImportMode.SNAPSHOT, EXAMPLES.resolve("annexa"));
     runImport(ImportFormat.CSV, "COUNCIL_EH", reference, ImportMode.DELTA, EXAMPLES.resolve("csv"));
     runImport(
         ImportFormat.CSV, "COUNCIL_EH", reference, ImportMode.DELTA, MESSY.resolve("csv-messy"));
