@@ -2,7 +2,6 @@ package org.childjourneys.ingest;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -131,22 +128,8 @@ class ImportController {
     StreamingResponseBody body =
         out -> {
           Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          try (CSVPrinter csv =
-              CSVFormat.DEFAULT
-                  .builder()
-                  .setHeader("file", "location", "field", "value", "reason")
-                  .get()
-                  .print(writer)) {
-            jobs.rejections(
-                id,
-                r -> {
-                  try {
-                    csv.printRecord(r.file(), r.location(), r.field(), r.value(), r.reason());
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
-          }
+          jobs.writeRejectionsCsv(id, writer);
+          writer.flush();
         };
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

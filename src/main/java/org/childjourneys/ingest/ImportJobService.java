@@ -182,6 +182,33 @@ public class ImportJobService implements DisposableBean {
   }
 
   /** Streams a job's rejections, in file order, to the consumer (for the CSV report). */
+  /** The rejection report as CSV (file, location, field, value, reason), as users download it. */
+  public void writeRejectionsCsv(String jobId, java.io.Writer writer) throws IOException {
+    try (org.apache.commons.csv.CSVPrinter csv =
+        org.apache.commons.csv.CSVFormat.DEFAULT
+            .builder()
+            .setHeader("file", "location", "field", "value", "reason")
+            .setAutoFlush(true)
+            .get()
+            .print(
+                new java.io.FilterWriter(writer) {
+                  @Override
+                  public void close() throws IOException {
+                    flush(); // the caller owns the writer
+                  }
+                })) {
+      rejections(
+          jobId,
+          r -> {
+            try {
+              csv.printRecord(r.file(), r.location(), r.field(), r.value(), r.reason());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+  }
+
   public void rejections(String jobId, Consumer<Rejection> consumer) {
     int page = 10_000;
     for (int skip = 0; ; skip += page) {
