@@ -71,7 +71,13 @@ public class ImportJobService implements DisposableBean {
     this.dataset = dataset;
     this.directory = directory;
     for (Importer i :
-        List.of(new Ssda903Importer(), new CinCensusImporter(), new GenericCsvImporter())) {
+        List.of(
+            new Ssda903Importer(),
+            new CinCensusImporter(),
+            new GenericCsvImporter(),
+            new DirectoryImporter(),
+            new GiasImporter(),
+            new OdsImporter())) {
       importers.put(i.format(), i);
     }
   }
