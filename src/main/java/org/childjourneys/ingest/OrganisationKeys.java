@@ -64,6 +64,16 @@ final class OrganisationKeys {
     } else if (upper.matches("(URN|GP|NHS|LA|POLICE|HOUSING)-[A-Z0-9]+")) {
       id = upper;
       props.put("name", upper);
+      props.put(
+          "kind",
+          switch (upper.substring(0, upper.indexOf('-'))) {
+            case "URN" -> "SCHOOL";
+            case "GP" -> "GP_PRACTICE";
+            case "NHS" -> "NHS_TRUST";
+            case "LA" -> "LOCAL_AUTHORITY";
+            case "POLICE" -> "POLICE_FORCE";
+            default -> "HOUSING_PROVIDER";
+          });
     } else {
       id = system + ":ORG:" + v.replaceAll("\\s+", " ");
       props.put("name", v.replaceAll("\\s+", " "));
