@@ -255,7 +255,10 @@ public class ImportJobService implements DisposableBean {
       dataset.claim(Dataset.Kind.REAL, "COMPLETE");
       importers.get(request.format()).read(run);
       run.flushRejections();
-      if (request.mode() == ImportMode.SNAPSHOT && run.coveredFrom() != null) {
+      // A snapshot that names no kinds of fact (directories, GIAS, ODS) can retire nothing.
+      if (request.mode() == ImportMode.SNAPSHOT
+          && run.coveredFrom() != null
+          && !run.snapshotKinds().isEmpty()) {
         run.phase("retiring records the snapshot no longer holds");
         new SnapshotRetirement(driver, database).retire(run);
       }
