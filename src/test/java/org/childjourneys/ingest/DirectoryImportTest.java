@@ -173,6 +173,42 @@ class DirectoryImportTest extends ImportTestBase {
   }
 
   @Test
+  void teamsJoinTheSchoolsAndTrustsGiasAndOdsLoaded() throws Exception {
+    runImportForLa(
+        ImportFormat.GIAS, "GIAS", null, REFERENCE, ImportMode.SNAPSHOT, EXAMPLES.resolve("gias"));
+    runImport(ImportFormat.ODS, "ODS", REFERENCE, ImportMode.SNAPSHOT, EXAMPLES.resolve("ods"));
+    long organisations = count("MATCH (o:Organisation) RETURN count(o)");
+
+    ImportJob job =
+        runImport(
+            ImportFormat.DIRECTORY,
+            "COUNCIL_EH",
+            REFERENCE,
+            ImportMode.DELTA,
+            EXAMPLES.resolve("directory"));
+
+    assertThat(job.status()).as(job.error()).isEqualTo("SUCCEEDED");
+    assertThat(
+            query(
+                    "MATCH (t:Team)-[:PART_OF]->(o:Organisation) WHERE o.kind <> 'LOCAL_AUTHORITY'"
+                        + " RETURN t.name AS team, o.name AS org, o.telephone AS phone ORDER BY team")
+                .stream()
+                .map(
+                    r ->
+                        tuple(
+                            r.get("team").asString(),
+                            r.get("org").asString(),
+                            r.get("phone").asString()))
+                .toList())
+        .containsExactly(
+            tuple(
+                "Oakfield Primary School Pastoral Team", "Oakfield Primary School", "01614960500"),
+            tuple("School Nursing Team", "SYNTHETIC COMMUNITY HEALTH NHS TRUST", "0161 496 2000"));
+    // Only the local authority is new: the school and the trust were already there.
+    assertThat(count("MATCH (o:Organisation) RETURN count(o)")).isEqualTo(organisations + 1);
+  }
+
+  @Test
   void badRowsAreRejectedWithFileRowFieldValueAndReason() throws Exception {
     ImportJob job =
         runImport(
