@@ -49,6 +49,31 @@ final class GraphUpserter {
     }
   }
 
+  /**
+   * One named statement ({@code cypher/ingest/<name>.cypher}) and its rows, for importers that
+   * write nodes directly rather than through {@link Staged} (directories, GIAS, ODS).
+   */
+  record Rows(String name, List<Map<String, Object>> rows) {}
+
+  /**
+   * Writes the statements in one transaction, in order; sums the {@code created}, {@code updated}
+   * and {@code unchanged} they return.
+   */
+  ImportCounts writeRows(List<Rows> statements) {
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      long[] counts =
+          session.executeWrite(
+              tx -> {
+                long[] c = new long[3];
+                for (Rows s : statements) {
+                  add(c, run(tx, s.name(), s.rows()));
+                }
+                return c;
+              });
+      return new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0);
+    }
+  }
+
   /** What a batch did: its counts, the facts it holds, and keys it found twice. */
   record Written(ImportCounts counts, List<String[]> facts, List<Rejection> duplicates) {}
 

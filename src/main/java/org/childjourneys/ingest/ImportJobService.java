@@ -75,7 +75,10 @@ public class ImportJobService implements DisposableBean {
             new Ssda903Importer(),
             new CinCensusImporter(),
             new AnnexAImporter(),
-            new GenericCsvImporter())) {
+            new GenericCsvImporter(),
+            new DirectoryImporter(),
+            new GiasImporter(),
+            new OdsImporter())) {
       importers.put(i.format(), i);
     }
   }
@@ -280,7 +283,10 @@ public class ImportJobService implements DisposableBean {
       dataset.claim(Dataset.Kind.REAL, "COMPLETE");
       importers.get(request.format()).read(run);
       run.flushRejections();
-      if (request.mode() == ImportMode.SNAPSHOT && run.coveredFrom() != null) {
+      // A snapshot that names no kinds of fact (directories, GIAS, ODS) can retire nothing.
+      if (request.mode() == ImportMode.SNAPSHOT
+          && run.coveredFrom() != null
+          && !run.snapshotKinds().isEmpty()) {
         run.phase("retiring records the snapshot no longer holds");
         new SnapshotRetirement(driver, database).retire(run);
       }

@@ -73,6 +73,20 @@ final class ImportRun {
     progressSink.accept(this);
   }
 
+  /**
+   * Writes named statements in one transaction (directories, GIAS, ODS) and counts what they
+   * changed; sourceRecords is how many source rows the batch stands for.
+   */
+  void writeRows(long sourceRecords, List<GraphUpserter.Rows> statements) {
+    ImportCounts written =
+        statements.stream().allMatch(s -> s.rows().isEmpty())
+            ? ImportCounts.NONE
+            : upserter.writeRows(statements);
+    counts = counts.plus(written).plus(new ImportCounts(sourceRecords, 0, 0, 0, 0, 0));
+    flushRejections();
+    progressSink.accept(this);
+  }
+
   void reject(String file, String location, String field, String value, String reason) {
     pendingRejections.add(new Rejection(file, location, field, value, reason));
     counts = counts.plus(new ImportCounts(0, 0, 0, 0, 0, 1));

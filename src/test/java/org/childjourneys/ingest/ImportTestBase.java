@@ -73,6 +73,20 @@ abstract class ImportTestBase {
     return jobs.await(id, Duration.ofMinutes(5));
   }
 
+  /** As {@link #runImport}, with the request's LA code given (null: none). */
+  ImportJob runImportForLa(
+      ImportFormat format,
+      String system,
+      String laCode,
+      LocalDate reference,
+      ImportMode mode,
+      Path... files)
+      throws InterruptedException {
+    String id = jobs.newJobId();
+    jobs.submit(id, new ImportRequest(format, system, laCode, reference, mode, List.of(files)));
+    return jobs.await(id, Duration.ofMinutes(5));
+  }
+
   static List<Record> query(String cypher, Object... params) {
     Map<String, Object> map = new java.util.HashMap<>();
     for (int i = 0; i < params.length; i += 2) {

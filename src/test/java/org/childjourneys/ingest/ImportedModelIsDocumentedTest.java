@@ -30,6 +30,15 @@ class ImportedModelIsDocumentedTest extends ImportTestBase {
     runImport(ImportFormat.CSV, "COUNCIL_EH", reference, ImportMode.DELTA, EXAMPLES.resolve("csv"));
     runImport(
         ImportFormat.CSV, "COUNCIL_EH", reference, ImportMode.DELTA, MESSY.resolve("csv-messy"));
+    runImport(
+        ImportFormat.DIRECTORY,
+        "COUNCIL_EH",
+        reference,
+        ImportMode.DELTA,
+        EXAMPLES.resolve("directory"));
+    runImportForLa(
+        ImportFormat.GIAS, "GIAS", null, reference, ImportMode.SNAPSHOT, EXAMPLES.resolve("gias"));
+    runImport(ImportFormat.ODS, "ODS", reference, ImportMode.SNAPSHOT, EXAMPLES.resolve("ods"));
 
     String model = Files.readString(Path.of("docs", "model.md"));
     java.util.List<String> undocumented = new java.util.ArrayList<>();

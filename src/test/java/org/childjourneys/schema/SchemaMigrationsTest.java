@@ -31,7 +31,7 @@ class SchemaMigrationsTest extends IntegrationTest {
   @Test
   void everyMigrationIsAppliedOnceAndRecorded() {
     List<Migration> files = SchemaMigrations.load();
-    assertThat(files).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(files).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7);
     assertThat(migrations.migrate()).isEmpty();
     try (Session s = TestNeo4j.driver().session()) {
       var recorded =
