@@ -169,7 +169,9 @@ public class SyntheticExport implements Callable<Integer> {
     List<Map<?, ?>> ordered = new ArrayList<>(periods.values());
     ordered.sort(Comparator.comparing(p -> (String) p.get("id")));
     for (Map<?, ?> period : ordered) {
-      List<Map<?, ?>> list = placements.getOrDefault((String) period.get("id"), List.of());
+      // A period can end the day it starts, before any placement was recorded.
+      List<Map<?, ?>> list =
+          new ArrayList<>(placements.getOrDefault((String) period.get("id"), List.of()));
       list.sort(Comparator.comparing(p -> (Integer) p.get("sequence")));
       for (int i = 0; i < list.size(); i++) {
         Map<?, ?> placement = list.get(i);

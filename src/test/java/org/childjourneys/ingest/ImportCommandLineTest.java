@@ -87,6 +87,33 @@ class ImportCommandLineTest extends ImportTestBase {
   }
 
   @Test
+  void annexAWorkbookListsAndTheStaffDirectoryImportFromTheShell() throws Exception {
+    Run directory =
+        importSh(
+            "directory",
+            EXAMPLES.resolve("directory").toAbsolutePath().toString(),
+            "--system",
+            "COUNCIL_EH",
+            "--reference-date",
+            "2026-03-31");
+    assertThat(directory.exit()).as(directory.err()).isZero();
+    assertThat(directory.out()).contains("SUCCEEDED").contains("rejected 0");
+
+    // The lists as a folder of CSVs (import.sh would send a workbook in it too).
+    Run annexA =
+        importSh(
+            "annexa",
+            EXAMPLES.resolve("annexa").toAbsolutePath().toString(),
+            "--la",
+            "999",
+            "--reference-date",
+            "2026-03-31");
+    assertThat(annexA.exit()).as(annexA.err()).isZero();
+    assertThat(annexA.err()).contains("Uploading 8 file(s)");
+    assertThat(annexA.out()).contains("SUCCEEDED").contains("read 14, ").contains("rejected 0");
+  }
+
+  @Test
   void rejectedRecordsAreReportedAsCsvAndTheImportStillSucceeds() throws Exception {
     Run run =
         importSh(
