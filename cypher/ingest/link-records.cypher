@@ -14,8 +14,11 @@ UNION
     ON CREATE SET p += row.props
   RETURN p
 }
-SET p.adopted = CASE WHEN row.props.adopted THEN true ELSE p.adopted END,
-    p.restricted = CASE WHEN row.props.restricted THEN true ELSE p.restricted END
+// Only a true flag is written: rewriting an unchanged value would still lock and write the person.
+FOREACH (_ IN CASE WHEN row.props.adopted AND NOT coalesce(p.adopted, false) THEN [1] ELSE [] END |
+  SET p.adopted = true)
+FOREACH (_ IN CASE WHEN row.props.restricted AND NOT coalesce(p.restricted, false) THEN [1] ELSE [] END |
+  SET p.restricted = true)
 MERGE (r)-[l:REFERS_TO]->(p)
   ON CREATE SET l.score = 1.0, l.method = row.method, l.status = row.status,
                 l.decidedBy = 'import', l.decidedAt = datetime()

@@ -330,6 +330,11 @@ final class GraphUpserter {
         }
       }
       personOf.put(record.id(), person);
+      if (linked != null
+          && !Boolean.TRUE.equals(record.props().get("adopted"))
+          && !Boolean.TRUE.equals(record.props().get("restricted"))) {
+        continue; // already linked, nothing to mark on the person: no write, no lock
+      }
       links.add(
           Staged.row(
               "record",
