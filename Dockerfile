@@ -15,6 +15,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl \
     && useradd --system --uid 10001 childjourneys
 WORKDIR /app
 COPY --from=build /src/target/child-journeys-*.jar /app/child-journeys.jar
+# Imports (data/imports, data/drop) and the built-in users' passwords are written here.
+RUN mkdir -p /app/data /app/secrets && chown childjourneys /app/data /app/secrets
 USER childjourneys
 EXPOSE 8080
 # The service's own heap; Neo4j runs in its own container with its own memory settings.

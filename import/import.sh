@@ -73,10 +73,15 @@ response=$(curl -sS "${auth[@]}" -w '\n%{http_code}' "${files[@]}" "${params[@]}
   "$url/api/imports/$format") || { echo "Cannot reach the service at $url" >&2; exit 3; }
 code=$(tail -n 1 <<<"$response")
 body=$(sed '$d' <<<"$response")
-if [ "$code" != 202 ]; then
-  echo "The service refused the import (HTTP $code): $(field error "$body")" >&2
-  exit 1
-fi
+case $code in
+  202) ;;
+  401) echo "The service refused the import (HTTP 401): not signed in; set CHILDJOURNEYS_USER and CHILDJOURNEYS_PASSWORD to an administrator's credentials" >&2
+       exit 1 ;;
+  403) echo "The service refused the import (HTTP 403): ${CHILDJOURNEYS_USER:-this user} may not import; imports need the ADMIN role" >&2
+       exit 1 ;;
+  *) echo "The service refused the import (HTTP $code): $(field error "$body")" >&2
+     exit 1 ;;
+esac
 job=$(field id "$body")
 echo "Job $job queued" >&2
 

@@ -85,6 +85,9 @@ class EmbeddedApplicationTest {
 
   private static RestClient http(ConfigurableApplicationContext app) {
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-    return RestClient.create("http://localhost:" + port);
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
+        .defaultHeader("Authorization", TestUsers.basic("leader"))
+        .build();
   }
 }

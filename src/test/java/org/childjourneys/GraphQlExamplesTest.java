@@ -10,13 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Every example operation in graphql/examples runs against the demo authority without errors. */
 class GraphQlExamplesTest extends IntegrationTest {
-
-  @Autowired HttpGraphQlTester graphQl;
 
   static Stream<Path> examples() throws IOException {
     List<Path> files;

@@ -1,7 +1,10 @@
 package org.childjourneys;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,6 +22,24 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 @AutoConfigureHttpGraphQlTester
 public abstract class IntegrationTest {
+
+  @Autowired private HttpGraphQlTester anonymousGraphQl;
+
+  /** GraphQL as the front-door user; {@link #as} signs in as another. */
+  protected HttpGraphQlTester graphQl;
+
+  @BeforeEach
+  void signIn() {
+    graphQl = as("front-door");
+  }
+
+  protected HttpGraphQlTester as(String user) {
+    return anonymousGraphQl.mutate().header("Authorization", TestUsers.basic(user)).build();
+  }
+
+  protected HttpGraphQlTester anonymous() {
+    return anonymousGraphQl;
+  }
 
   public static final int CHILDREN = 400;
   public static final long SEED = 7;

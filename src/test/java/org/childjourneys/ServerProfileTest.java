@@ -17,7 +17,11 @@ class ServerProfileTest extends IntegrationTest {
 
   @Test
   void noGraphiqlAndNoIntrospection() {
-    RestClient http = RestClient.create("http://localhost:" + port);
+    RestClient http =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultHeader("Authorization", TestUsers.basic("admin"))
+            .build();
     HttpStatus graphiql =
         http.get()
             .uri("/graphiql")

@@ -4,9 +4,12 @@ import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
+/** Import jobs over GraphQL: for administrators, as the import API is. */
 @Controller
+@PreAuthorize("hasRole('ADMIN')")
 class ImportGraphQlController {
 
   private final ImportJobService jobs;

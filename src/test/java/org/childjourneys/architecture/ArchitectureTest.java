@@ -22,7 +22,8 @@ class ArchitectureTest {
     "org.childjourneys.neo4j..",
     "org.childjourneys.dataset..",
     "org.childjourneys.disclosure..",
-    "org.childjourneys.identifiers.."
+    "org.childjourneys.identifiers..",
+    "org.childjourneys.security.."
   };
 
   @ArchTest

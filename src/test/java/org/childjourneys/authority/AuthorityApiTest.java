@@ -9,12 +9,8 @@ import org.childjourneys.IntegrationTest;
 import org.childjourneys.TestNeo4j;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class AuthorityApiTest extends IntegrationTest {
-
-  @Autowired HttpGraphQlTester graphQl;
 
   @Test
   void authorityIsTheSyntheticDemo() {

@@ -9,8 +9,6 @@ import org.childjourneys.TestNeo4j;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class ChildApiTest extends IntegrationTest {
 
@@ -28,8 +26,6 @@ class ChildApiTest extends IntegrationTest {
         }
       }
       """;
-
-  @Autowired HttpGraphQlTester graphQl;
 
   /** A child with a social care episode, chosen from the graph, not hard-coded. */
   private static Record childInSocialCare() {

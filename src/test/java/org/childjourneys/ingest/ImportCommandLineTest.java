@@ -20,11 +20,26 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class ImportCommandLineTest extends ImportTestBase {
 
   @LocalServerPort int port;
-  @Autowired HttpGraphQlTester graphQl;
+  @Autowired HttpGraphQlTester anonymousGraphQl;
+  HttpGraphQlTester graphQl;
+
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    graphQl =
+        anonymousGraphQl
+            .mutate()
+            .header("Authorization", org.childjourneys.TestUsers.basic("admin"))
+            .responseTimeout(java.time.Duration.ofSeconds(30))
+            .build();
+  }
 
   record Run(int exit, String out, String err) {}
 
   Run importSh(String... args) throws IOException, InterruptedException {
+    return importShAs("admin", args);
+  }
+
+  Run importShAs(String user, String... args) throws IOException, InterruptedException {
     Path workDir = Path.of("target", "test-imports", "cli");
     Files.createDirectories(workDir);
     List<String> command =
@@ -32,8 +47,11 @@ class ImportCommandLineTest extends ImportTestBase {
             List.of("bash", Path.of("import", "import.sh").toAbsolutePath().toString()));
     command.addAll(List.of(args));
     command.addAll(List.of("--url", "http://localhost:" + port));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("CHILDJOURNEYS_USER", user);
+    builder.environment().put("CHILDJOURNEYS_PASSWORD", org.childjourneys.TestUsers.password(user));
     Process p =
-        new ProcessBuilder(command)
+        builder
             .directory(workDir.toFile())
             .redirectOutput(workDir.resolve("out.txt").toFile())
             .redirectError(workDir.resolve("err.txt").toFile())
@@ -111,6 +129,21 @@ class ImportCommandLineTest extends ImportTestBase {
     assertThat(annexA.exit()).as(annexA.err()).isZero();
     assertThat(annexA.err()).contains("Uploading 8 file(s)");
     assertThat(annexA.out()).contains("SUCCEEDED").contains("read 14, ").contains("rejected 0");
+  }
+
+  @Test
+  void onlyAnAdministratorMayImport() throws Exception {
+    String folder = EXAMPLES.resolve("ssda903").toAbsolutePath().toString();
+    Run analyst = importShAs("analyst", "ssda903", folder);
+    assertThat(analyst.exit()).isEqualTo(1);
+    assertThat(analyst.err())
+        .contains("HTTP 403")
+        .contains("analyst may not import; imports need the ADMIN role");
+
+    Run wrongPassword = importShAs("admin-typo", "ssda903", folder);
+    assertThat(wrongPassword.exit()).isEqualTo(1);
+    assertThat(wrongPassword.err()).contains("HTTP 401").contains("not signed in");
+    assertThat(jobs.recent(5)).isEmpty();
   }
 
   @Test

@@ -1,0 +1,58 @@
+package org.childjourneys.security;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/** The actor of the current request, from the security context (local user or token). */
+@Component
+public class Actors {
+
+  private final Map<String, SecurityProperties.LocalUser> localUsers;
+  private final SecurityProperties.Jwt jwt;
+
+  Actors(SecurityProperties props) {
+    this.localUsers = LocalUsers.withDefaults(props);
+    this.jwt = props.jwt();
+  }
+
+  /** The current actor; empty when the request is not authenticated. */
+  public Optional<Actor> current() {
+    return of(SecurityContextHolder.getContext().getAuthentication());
+  }
+
+  public Optional<Actor> of(Authentication auth) {
+    if (auth == null || !auth.isAuthenticated()) {
+      return Optional.empty();
+    }
+    Role role = null;
+    for (GrantedAuthority a : auth.getAuthorities()) {
+      String name = a.getAuthority();
+      if (name != null && name.startsWith("ROLE_")) {
+        try {
+          role = Role.valueOf(name.substring(5));
+          break;
+        } catch (IllegalArgumentException e) {
+          // a role of another application: not ours
+        }
+      }
+    }
+    if (role == null) {
+      return Optional.empty();
+    }
+    if (auth instanceof JwtAuthenticationToken token) {
+      String name = token.getToken().getClaimAsString(jwt.nameClaim());
+      return Optional.of(
+          new Actor(
+              name != null ? name : token.getName(),
+              role,
+              token.getToken().getClaimAsString(jwt.teamClaim())));
+    }
+    SecurityProperties.LocalUser local = localUsers.get(auth.getName());
+    return Optional.of(new Actor(auth.getName(), role, local == null ? null : local.team()));
+  }
+}
