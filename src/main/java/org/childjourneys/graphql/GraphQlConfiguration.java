@@ -19,7 +19,11 @@ class GraphQlConfiguration {
 
   @Bean
   RuntimeWiringConfigurer scalars() {
-    return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime);
+    return wiring ->
+        wiring
+            .scalar(ExtendedScalars.Date)
+            .scalar(ExtendedScalars.DateTime)
+            .scalar(ExtendedScalars.GraphQLLong);
   }
 
   @Bean

@@ -15,7 +15,7 @@ class ChildApiTest extends IntegrationTest {
   private static final String CHILD =
       """
       query($id: ID!) {
-        child(id: $id) {
+        child(id: $id, purpose: REFERRAL_TRIAGE) {
           id givenName familyName birthDate sex ethnicity
           records { id system localId linkMethod linkStatus linkScore identifiers { scheme value } }
           family { id relationship parentalResponsibility givenName }
@@ -98,7 +98,8 @@ class ChildApiTest extends IntegrationTest {
   void outOfRangePageSizeIsABadRequestNamingTheArgument() {
     Record expected = childInSocialCare();
     graphQl
-        .document("query($id: ID!) { child(id: $id) { events(first: 0) { id } } }")
+        .document(
+            "query($id: ID!) { child(id: $id, purpose: SAFEGUARDING) { events(first: 0) { id } } }")
         .variable("id", expected.get("id").asString())
         .execute()
         .errors()
@@ -114,7 +115,7 @@ class ChildApiTest extends IntegrationTest {
   @Test
   void overDeepQueriesAreRefused() {
     String deep =
-        "{ child(id: \"C00000001\") { involvements { team { id } professionals { name } } } }";
+        "{ child(id: \"C00000001\", purpose: SAFEGUARDING) { involvements { team { id } professionals { name } } } }";
     String tooDeep =
         "{ __schema { types { fields { type "
             + "{ ofType ".repeat(10)

@@ -1,0 +1,175 @@
+package org.childjourneys.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.childjourneys.IntegrationTest;
+import org.childjourneys.TestNeo4j;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every read of a child's record states a purpose, is allowed by role and purpose, is audited. */
+class AccessAuditTest extends IntegrationTest {
+
+  static final String CHILD =
+      "query($id: ID!, $purpose: Purpose!) { child(id: $id, purpose: $purpose) { id givenName } }";
+
+  @Autowired AuditTrail trail;
+
+  static String someChild() {
+    try (var s = TestNeo4j.driver().session()) {
+      return s.run("MATCH (c:Child) RETURN c.id AS id ORDER BY id LIMIT 1")
+          .single()
+          .get("id")
+          .asString();
+    }
+  }
+
+  @Test
+  void aReadForAnAllowedPurposeIsAnsweredAndAudited() {
+    String id = someChild();
+    as("front-door")
+        .document(CHILD)
+        .variable("id", id)
+        .variable("purpose", "REFERRAL_TRIAGE")
+        .execute()
+        .path("child.id")
+        .entity(String.class)
+        .isEqualTo(id);
+
+    AuditEntry last = trail.byChild(id, 1).get(0);
+    assertThat(last.actor()).isEqualTo("front-door");
+    assertThat(last.role()).isEqualTo("FRONT_DOOR");
+    assertThat(last.purpose()).isEqualTo("REFERRAL_TRIAGE");
+    assertThat(last.action()).isEqualTo("READ");
+    assertThat(last.allowed()).isTrue();
+    assertThat(last.found()).isTrue();
+    assertThat(trail.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aRefusedReadLooksExactlyLikeAMissingChildAndIsAuditedAsRefused() {
+    String id = someChild();
+    String refused =
+        as("analyst")
+            .document(CHILD)
+            .variable("id", id)
+            .variable("purpose", "ANALYSIS")
+            .execute()
+            .returnResponse()
+            .toMap()
+            .toString();
+    String missing =
+        as("analyst")
+            .document(CHILD)
+            .variable("id", "C99999999")
+            .variable("purpose", "ANALYSIS")
+            .execute()
+            .returnResponse()
+            .toMap()
+            .toString();
+    assertThat(refused).isEqualTo(missing).isEqualTo("{data={child=null}}");
+
+    AuditEntry last = trail.byChild(id, 1).get(0);
+    assertThat(last.actor()).isEqualTo("analyst");
+    assertThat(last.allowed()).isFalse();
+    assertThat(last.found()).isFalse();
+    // A frontline worker may not use the front door's triage purpose either.
+    as("frontline")
+        .document(CHILD)
+        .variable("id", id)
+        .variable("purpose", "REFERRAL_TRIAGE")
+        .execute()
+        .path("child")
+        .valueIsNull();
+  }
+
+  @Test
+  void aMissingOrUnknownPurposeIsAClearError() {
+    String id = someChild();
+    long before = trail.byChild(id, 1000).size();
+    as("front-door")
+        .document("query($id: ID!) { child(id: $id) { id } }")
+        .variable("id", id)
+        .execute()
+        .errors()
+        .expect(e -> e.getMessage().contains("purpose"))
+        .verify();
+    as("front-door")
+        .document(CHILD)
+        .variable("id", id)
+        .variable("purpose", "CURIOSITY")
+        .execute()
+        .errors()
+        .expect(e -> e.getMessage().contains("CURIOSITY") && e.getMessage().contains("Purpose"))
+        .verify();
+    assertThat(trail.byChild(id, 1000)).hasSize((int) before);
+  }
+
+  @Test
+  void auditorsAskWhoAccessedAChildAndOthersMayNot() {
+    String id = someChild();
+    as("manager")
+        .document(CHILD)
+        .variable("id", id)
+        .variable("purpose", "OPEN_CASE")
+        .execute()
+        .path("child.id")
+        .entity(String.class)
+        .isEqualTo(id);
+
+    as("quality-assurance")
+        .document(
+            "query($id: ID!) { accessLog(childId: $id, last: 1) { actor role purpose allowed } }")
+        .variable("id", id)
+        .execute()
+        .path("accessLog[0]")
+        .entity(Map.class)
+        .isEqualTo(
+            Map.of("actor", "manager", "role", "MANAGER", "purpose", "OPEN_CASE", "allowed", true));
+    as("admin")
+        .document("{ accessLog(user: \"manager\", last: 5) { childId } auditChainIntact }")
+        .execute()
+        .path("accessLog[0].childId")
+        .entity(String.class)
+        .isEqualTo(id)
+        .path("auditChainIntact")
+        .entity(Boolean.class)
+        .isEqualTo(true);
+    as("frontline")
+        .document("query($id: ID!) { accessLog(childId: $id) { actor } }")
+        .variable("id", id)
+        .execute()
+        .errors()
+        .expect(e -> "FORBIDDEN".equals(String.valueOf(e.getErrorType())))
+        .verify();
+  }
+
+  @Test
+  void editingAnEntryBreaksTheChainFromThatEntry() {
+    String id = someChild();
+    as("front-door")
+        .document(CHILD)
+        .variable("id", id)
+        .variable("purpose", "SAFEGUARDING")
+        .execute()
+        .path("child.id")
+        .hasValue();
+    AuditEntry last = trail.byChild(id, 1).get(0);
+    try (var s = TestNeo4j.driver().session()) {
+      s.run("MATCH (a:AuditEntry {seq: $seq}) SET a.purpose = 'AUDIT'", Map.of("seq", last.seq()))
+          .consume();
+      AuditTrail.Verification broken = trail.verify();
+      assertThat(broken.intact()).isFalse();
+      assertThat(broken.firstBrokenSeq()).isEqualTo(last.seq());
+    } finally {
+      try (var s = TestNeo4j.driver().session()) {
+        s.run(
+                "MATCH (a:AuditEntry {seq: $seq}) SET a.purpose = $purpose",
+                Map.of("seq", last.seq(), "purpose", last.purpose()))
+            .consume();
+      }
+    }
+    assertThat(trail.verify().intact()).isTrue();
+  }
+}
