@@ -104,6 +104,18 @@ public class AuditTrail {
     return read("security/audit-by-actor", Map.of("actor", actor, "limit", limit));
   }
 
+  /** Entries for an export, oldest first (childId and actor optional, period half-open). */
+  public List<AuditEntry> export(
+      String childId, String actor, OffsetDateTime from, OffsetDateTime to, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("childId", childId);
+    params.put("actor", actor);
+    params.put("from", from);
+    params.put("to", to);
+    params.put("limit", limit);
+    return read("security/audit-export", params);
+  }
+
   /** Recomputes every hash in order; an edited, removed or inserted entry breaks the chain. */
   public Verification verify() {
     List<AuditEntry> all = read("security/audit-chain", Map.of());

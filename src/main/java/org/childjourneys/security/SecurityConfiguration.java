@@ -54,6 +54,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/imports", "/api/imports/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/audit.csv")
+                    .hasAnyRole(Role.QUALITY_ASSURANCE.name(), Role.ADMIN.name())
                     .anyRequest()
                     .authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -16,6 +16,53 @@ class AccessAuditTest extends IntegrationTest {
 
   @Autowired AuditTrail trail;
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  record Download(int status, String body) {}
+
+  Download get(String user, String path) {
+    return org.springframework.web.client.RestClient.create("http://localhost:" + port)
+        .get()
+        .uri(path)
+        .header("Authorization", org.childjourneys.TestUsers.basic(user))
+        .exchange(
+            (req, res) ->
+                new Download(
+                    res.getStatusCode().value(),
+                    new String(
+                        res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void theTrailExportsAsCsvForAuditorsAndTheExportIsItselfAudited() {
+    String id = someChild();
+    as("frontline")
+        .document(CHILD)
+        .variable("id", id)
+        .variable("purpose", "SECTION_47")
+        .execute()
+        .path("child.id")
+        .hasValue();
+
+    Download csv = get("quality-assurance", "/api/audit.csv?childId=" + id);
+    assertThat(csv.status()).isEqualTo(200);
+    java.util.List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "seq,at,actor,role,team,purpose,action,child_id,what,allowed,found,prev_hash,hash");
+    assertThat(lines.subList(1, lines.size())).allMatch(l -> l.contains("," + id + ","));
+    assertThat(lines.get(lines.size() - 1))
+        .contains(",quality-assurance,QUALITY_ASSURANCE,")
+        .contains(",AUDIT,EXPORT," + id + ",audit trail,");
+    assertThat(lines)
+        .anyMatch(l -> l.contains(",frontline,FRONTLINE,") && l.contains(",SECTION_47,READ,"));
+
+    assertThat(get("analyst", "/api/audit.csv").status()).isEqualTo(403);
+    Download bad = get("admin", "/api/audit.csv?from=31/03/2026");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("from must be a date as yyyy-mm-dd; was 31/03/2026");
+  }
+
   static String someChild() {
     try (var s = TestNeo4j.driver().session()) {
       return s.run("MATCH (c:Child) RETURN c.id AS id ORDER BY id LIMIT 1")
