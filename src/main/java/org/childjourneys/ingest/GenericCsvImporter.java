@@ -168,13 +168,7 @@ final class GenericCsvImporter implements Importer {
       int rows = 0;
       for (CSVRecord record : parser) {
         String location = "row " + (record.getRecordNumber() + 1);
-        if (!record.isConsistent()) {
-          run.rejectRecord(
-              name,
-              location,
-              null,
-              String.join(",", record.toList()),
-              "broken row: " + record.size() + " values for " + columns.size() + " columns");
+        if (SourceRow.rejectedAsBroken(run, name, record, columns.size())) {
           continue;
         }
         Map<String, String> values = new HashMap<>();

@@ -144,13 +144,7 @@ final class GiasImporter implements Importer {
       }
       for (CSVRecord record : parser) {
         String location = "row " + (record.getRecordNumber() + 1);
-        if (!record.isConsistent()) {
-          run.rejectRecord(
-              name,
-              location,
-              null,
-              String.join(",", record.toList()),
-              "broken row: " + record.size() + " values for " + header.size() + " columns");
+        if (SourceRow.rejectedAsBroken(run, name, record, header.size())) {
           continue;
         }
         Map<String, String> values = new HashMap<>();

@@ -200,6 +200,24 @@ final class SourceRow {
     broken |= breaks;
   }
 
+  /**
+   * Whether a CSV record has a different number of values than the header has columns; such a row
+   * is rejected whole (its values shown as read), as every CSV importer does.
+   */
+  static boolean rejectedAsBroken(
+      ImportRun run, String file, org.apache.commons.csv.CSVRecord record, int columns) {
+    if (record.isConsistent()) {
+      return false;
+    }
+    run.rejectRecord(
+        file,
+        "row " + (record.getRecordNumber() + 1),
+        null,
+        String.join(",", record.toList()),
+        "broken row: " + record.size() + " values for " + columns + " columns");
+    return true;
+  }
+
   /** Sends the problems to the run: the record as a whole if broken, else field by field. */
   boolean report(ImportRun run) {
     for (int i = 0; i < problems.size(); i++) {

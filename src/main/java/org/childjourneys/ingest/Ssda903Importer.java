@@ -552,13 +552,7 @@ final class Ssda903Importer implements Importer {
           }
         }
         long line = record.getRecordNumber() + 1;
-        if (!record.isConsistent()) {
-          run.rejectRecord(
-              name,
-              "row " + line,
-              null,
-              String.join(",", record.toList()),
-              "broken row: " + record.size() + " values for " + columns.size() + " columns");
+        if (SourceRow.rejectedAsBroken(run, name, record, columns.size())) {
           continue;
         }
         rows.add(new Raw(name, line, values));
