@@ -123,10 +123,9 @@ final class LocalUsers {
       if (!Files.exists(file)) {
         Files.createFile(file);
       }
-      try {
+      // On a non-POSIX file system (Windows) the folder's permissions apply instead.
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system (Windows): the folder's permissions apply
       }
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         p.store(w, "Child Journeys built-in users' passwords (user=password). Keep private.");
