@@ -1,58 +1,74 @@
 package org.childjourneys.child;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
+import java.time.LocalDate;
 import java.util.List;
-import org.childjourneys.security.AccessPolicy;
-import org.childjourneys.security.Actor;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.childjourneys.security.Actors;
-import org.childjourneys.security.AuditTrail;
+import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.Purpose;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
 @Controller
 class ChildController {
 
+  static final int MAX_SEARCH_RESULTS = 50;
+
   private final ChildService children;
   private final Actors actors;
-  private final AccessPolicy policy;
-  private final AuditTrail audit;
 
-  ChildController(ChildService children, Actors actors, AccessPolicy policy, AuditTrail audit) {
+  ChildController(ChildService children, Actors actors) {
     this.children = children;
     this.actors = actors;
-    this.policy = policy;
-    this.audit = audit;
   }
 
-  /**
-   * A child's record for a purpose. The read is audited (allowed or not) before the answer leaves;
-   * a refused read answers exactly like a missing child.
-   */
+  /** A child's record for a purpose; a refused read answers exactly like a missing child. */
   @QueryMapping
-  ChildView child(@Argument String id, @Argument Purpose purpose) {
-    Actor actor =
-        actors
-            .current()
-            .orElseThrow(() -> new AccessDeniedException("No role of this service is granted"));
-    boolean allowed = policy.mayReadRecord(actor, purpose);
-    ChildView view = allowed ? children.child(id, ChildService.MAX_EVENTS).orElse(null) : null;
-    audit.record(
-        List.of(
-            new AuditTrail.Access(
-                actor, purpose, "READ", id, "child record", allowed, view != null)));
-    return view;
+  ChildView child(
+      @Argument String id,
+      @Argument Purpose purpose,
+      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit,
+      DataFetchingEnvironment env) {
+    return children.read(actors.require(), purpose, id, what(env), audit).orElse(null);
   }
 
-  /** The child's events are read with the child (one query); this only trims the list. */
-  @SchemaMapping(typeName = "Child", field = "events")
-  List<ChildView.EventView> events(ChildView child, @Argument Integer first) {
-    if (first == null || first < 1 || first > ChildService.MAX_EVENTS) {
+  @QueryMapping
+  List<ChildService.Match> searchChildren(
+      @Argument Purpose purpose,
+      @Argument String name,
+      @Argument LocalDate birthDate,
+      @Argument String postcode,
+      @Argument String identifier,
+      @Argument Integer first,
+      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+    int size = first == null ? 10 : first;
+    if (size < 1 || size > MAX_SEARCH_RESULTS) {
       throw new IllegalArgumentException(
-          "first must be between 1 and " + ChildService.MAX_EVENTS + ", was " + first);
+          "first: between 1 and " + MAX_SEARCH_RESULTS + ", was " + size);
     }
-    return child.events().subList(0, Math.min(first, child.events().size()));
+    ChildSearch search = ChildSearch.of(name, birthDate, postcode, identifier);
+    return children.search(actors.require(), purpose, search, size, audit);
+  }
+
+  @BatchMapping(typeName = "Child")
+  Map<ChildView, List<ChildView.PersonRecordView>> records(List<ChildView> batch) {
+    return children.records(batch);
+  }
+
+  /** What of the record the request reads, for the audit trail: "child record: chronology,...". */
+  private static String what(DataFetchingEnvironment env) {
+    return "child record: "
+        + env.getSelectionSet().getImmediateFields().stream()
+            .map(SelectedField::getName)
+            .filter(n -> !n.startsWith("__"))
+            .distinct()
+            .sorted()
+            .collect(Collectors.joining(","));
   }
 }

@@ -1,42 +1,175 @@
 package org.childjourneys.child;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AccessPolicy;
+import org.childjourneys.security.Actor;
+import org.childjourneys.security.AuditBatch;
+import org.childjourneys.security.AuditTrail;
+import org.childjourneys.security.ChildAccessFacts;
+import org.childjourneys.security.Grant;
+import org.childjourneys.security.Purpose;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads one child's record. */
+/** Reads children's records through the access policy; every read goes into the audit batch. */
 @Service
 public class ChildService {
 
-  static final int MAX_EVENTS = 500;
-
   private final Neo4jClient neo4j;
+  private final AccessPolicy policy;
 
-  ChildService(Neo4jClient neo4j) {
+  ChildService(Neo4jClient neo4j, AccessPolicy policy) {
     this.neo4j = neo4j;
+    this.policy = policy;
   }
 
+  /** A candidate child as read, before the access decision. */
+  record Candidate(Value child, ChildAccessFacts facts) {}
+
+  /**
+   * The child for this actor and purpose, or empty when there is none or the rules refuse it (the
+   * two look the same to the caller; the audit trail tells them apart).
+   */
   @Transactional(readOnly = true)
-  public Optional<ChildView> child(String id, int events) {
-    if (events < 1 || events > MAX_EVENTS) {
-      throw new IllegalArgumentException(
-          "events.first must be between 1 and " + MAX_EVENTS + ", was " + events);
+  public Optional<ChildView> read(
+      Actor actor, Purpose purpose, String id, String what, AuditBatch audit) {
+    List<Candidate> found = candidates(List.of(id), actor);
+    Optional<ChildView> view = found.stream().findFirst().flatMap(c -> decide(actor, purpose, c));
+    boolean allowed = found.isEmpty() ? policy.mayReadRecord(actor, purpose) : view.isPresent();
+    audit.add(new AuditTrail.Access(actor, purpose, "READ", id, what, allowed, view.isPresent()));
+    return view;
+  }
+
+  /** A search hit: the child, its rank score and why it matched. */
+  record Match(ChildView child, double score, List<String> matchedOn) {}
+
+  /**
+   * Children matching the search that this actor may read for this purpose, best first. Children
+   * the rules refuse are left out as if they did not exist; every hit and every refusal is audited.
+   */
+  @Transactional(readOnly = true)
+  public List<Match> search(
+      Actor actor, Purpose purpose, ChildSearch search, int first, AuditBatch audit) {
+    if (!policy.mayReadRecord(actor, purpose)) {
+      audit.add(new AuditTrail.Access(actor, purpose, "SEARCH", null, "search", false, false));
+      return List.of();
     }
-    return neo4j
-        .query(CypherFile.load("child/child-by-id"))
-        .bindAll(Map.of("id", id, "events", events))
-        .fetchAs(ChildView.class)
-        .mappedBy(
-            (types, r) ->
-                ChildView.from(
-                    r.get("child"),
-                    r.get("records"),
-                    r.get("family"),
-                    r.get("involvements"),
-                    r.get("events")))
-        .one();
+    Map<String, Object> params = new HashMap<>();
+    params.put("nameQuery", search.nameQuery());
+    params.put("birthDate", search.birthDate());
+    params.put("postcode", search.postcode());
+    params.put("identifiers", search.identifierForms());
+    params.put("limit", first * 3);
+    params.put("team", actor.team());
+    List<Match> matches = new ArrayList<>();
+    for (org.neo4j.driver.Record r :
+        neo4j
+            .query(CypherFile.load("child/search"))
+            .bindAll(params)
+            .fetchAs(org.neo4j.driver.Record.class)
+            .mappedBy((types, record) -> record)
+            .all()) {
+      Candidate candidate = candidate(r.get("child"), r);
+      String id = candidate.facts().childId();
+      Optional<ChildView> view =
+          matches.size() < first ? decide(actor, purpose, candidate) : Optional.empty();
+      if (view.isPresent()) {
+        matches.add(new Match(view.get(), r.get("rank").asDouble(), matchedOn(search, r)));
+        audit.add(new AuditTrail.Access(actor, purpose, "READ", id, "search hit", true, true));
+      } else if (matches.size() < first) {
+        audit.add(new AuditTrail.Access(actor, purpose, "READ", id, "search hit", false, false));
+      }
+    }
+    return matches;
+  }
+
+  private static List<String> matchedOn(ChildSearch search, org.neo4j.driver.Record r) {
+    List<String> why = new ArrayList<>();
+    if (r.get("identifierMatch").asBoolean()) {
+      why.add("IDENTIFIER");
+    }
+    if (r.get("nameScore").asDouble() > 0) {
+      Value child = r.get("child");
+      why.add(
+          search.nameMatch(
+              child.get("givenName").asString(null), child.get("familyName").asString(null)));
+    }
+    if (r.get("birthDateMatch").asBoolean()) {
+      why.add("BIRTH_DATE");
+    }
+    if (r.get("postcodeMatch").asBoolean()) {
+      why.add("POSTCODE");
+    }
+    return why;
+  }
+
+  Optional<ChildView> decide(Actor actor, Purpose purpose, Candidate candidate) {
+    Optional<Grant> grant = policy.decide(actor, purpose, candidate.facts());
+    return grant.map(g -> ChildView.from(candidate.child(), g));
+  }
+
+  List<Candidate> candidates(List<String> ids, Actor actor) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("ids", ids);
+    params.put("team", actor.team());
+    return new ArrayList<>(
+        neo4j
+            .query(CypherFile.load("child/children-by-id"))
+            .bindAll(params)
+            .fetchAs(Candidate.class)
+            .mappedBy((types, r) -> candidate(r.get("child"), r))
+            .all());
+  }
+
+  static Candidate candidate(Value child, org.neo4j.driver.Record r) {
+    return new Candidate(
+        child,
+        new ChildAccessFacts(
+            child.get("id").asString(),
+            r.get("restricted").asBoolean(false),
+            r.get("teamInvolved").asBoolean(false),
+            r.get("consents")
+                .asList(
+                    c ->
+                        new ChildAccessFacts.ConsentState(
+                            c.get("service").asString(),
+                            c.get("scope").asString(),
+                            c.get("given").asBoolean(false)))));
+  }
+
+  /** Each child's source records; a grant for outcomes only shows none. */
+  @Transactional(readOnly = true)
+  @SuppressWarnings("unchecked")
+  public Map<ChildView, List<ChildView.PersonRecordView>> records(Collection<ChildView> children) {
+    List<String> ids = children.stream().filter(c -> c.grant().full()).map(ChildView::id).toList();
+    Map<String, List<ChildView.PersonRecordView>> byId = new HashMap<>();
+    if (!ids.isEmpty()) {
+      neo4j
+          .query(CypherFile.load("child/records"))
+          .bind(ids)
+          .to("ids")
+          .fetchAs(Map.Entry.class)
+          .mappedBy(
+              (types, r) ->
+                  Map.entry(
+                      r.get("childId").asString(),
+                      r.get("records").asList(ChildView.PersonRecordView::from)))
+          .all()
+          .forEach(
+              e -> byId.put((String) e.getKey(), (List<ChildView.PersonRecordView>) e.getValue()));
+    }
+    Map<ChildView, List<ChildView.PersonRecordView>> result = new HashMap<>();
+    for (ChildView c : children) {
+      result.put(c, byId.getOrDefault(c.id(), List.of()));
+    }
+    return result;
   }
 }

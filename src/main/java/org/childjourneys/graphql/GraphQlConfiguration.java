@@ -44,6 +44,13 @@ class GraphQlConfiguration {
     return new DataFetcherExceptionResolverAdapter() {
       @Override
       protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof org.childjourneys.InvalidInputException invalid) {
+          return GraphqlErrorBuilder.newError(env)
+              .errorType(ErrorType.BAD_REQUEST)
+              .message(ex.getMessage())
+              .extensions(java.util.Map.of("field", invalid.field()))
+              .build();
+        }
         if (ex instanceof IllegalArgumentException) {
           return GraphqlErrorBuilder.newError(env)
               .errorType(ErrorType.BAD_REQUEST)

@@ -3,17 +3,30 @@ package org.childjourneys.security;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Which purposes let each role read a child's whole record. Analysts and leaders work on
- * aggregates; administrators run the service and do not read records. PRACTICE_LEARNING (outcomes
- * only, for former workers) and team-based rules come with the record-level rules; until then they
- * do not open a record. The table is in docs/security.md.
+ * Who may read which child's record, and how much of it. Three layers, documented in
+ * docs/security.md: the role x purpose table; record-level rules (casework purposes open only
+ * children the reader's team works or worked with, PRACTICE_LEARNING opens outcomes only, a
+ * restricted record is hidden unless the reader's team works with the child); and the sharing
+ * rules, which decide per service what the grant shows. Analysts and leaders work on aggregates;
+ * administrators run the service and do not read records.
  */
 @Component
 public class AccessPolicy {
+
+  /** Purposes that open only children the reader's team is or was involved with. */
+  private static final Set<Purpose> CASELOAD_PURPOSES =
+      EnumSet.of(Purpose.OPEN_CASE, Purpose.PRACTICE_LEARNING);
+
+  private final SharingRules sharing;
+
+  public AccessPolicy(SharingRules sharing) {
+    this.sharing = sharing;
+  }
 
   private static final Map<Role, Set<Purpose>> RECORD_PURPOSES = new EnumMap<>(Role.class);
 
@@ -27,7 +40,8 @@ public class AccessPolicy {
             Purpose.OPEN_CASE,
             Purpose.SECTION_47,
             Purpose.SAFEGUARDING,
-            Purpose.EARLY_HELP_ASSESSMENT));
+            Purpose.EARLY_HELP_ASSESSMENT,
+            Purpose.PRACTICE_LEARNING));
     RECORD_PURPOSES.put(
         Role.MANAGER,
         EnumSet.of(
@@ -35,6 +49,7 @@ public class AccessPolicy {
             Purpose.SECTION_47,
             Purpose.SAFEGUARDING,
             Purpose.EARLY_HELP_ASSESSMENT,
+            Purpose.PRACTICE_LEARNING,
             Purpose.AUDIT));
     RECORD_PURPOSES.put(Role.QUALITY_ASSURANCE, EnumSet.of(Purpose.AUDIT));
     RECORD_PURPOSES.put(Role.ANALYST, EnumSet.noneOf(Purpose.class));
@@ -42,9 +57,29 @@ public class AccessPolicy {
     RECORD_PURPOSES.put(Role.ADMIN, EnumSet.noneOf(Purpose.class));
   }
 
-  /** Whether this actor may read a child's record for this purpose. */
+  /** Whether this actor's role reads children's records for this purpose at all. */
   public boolean mayReadRecord(Actor actor, Purpose purpose) {
     return RECORD_PURPOSES.getOrDefault(actor.role(), Set.of()).contains(purpose);
+  }
+
+  /**
+   * The grant to read this child's record, or empty when refused (which the caller must answer
+   * exactly like a missing child).
+   */
+  public Optional<Grant> decide(Actor actor, Purpose purpose, ChildAccessFacts child) {
+    if (!mayReadRecord(actor, purpose)) {
+      return Optional.empty();
+    }
+    if (child.restricted() && !child.teamInvolved()) {
+      return Optional.empty(); // sealed, adopted or refuge: only the team working with the child
+    }
+    if (CASELOAD_PURPOSES.contains(purpose) && !child.teamInvolved()) {
+      return Optional.empty();
+    }
+    Grant.Scope scope =
+        purpose == Purpose.PRACTICE_LEARNING ? Grant.Scope.OUTCOMES_ONLY : Grant.Scope.FULL;
+    return Optional.of(
+        new Grant(actor, purpose, scope, sharing.decide(actor.role(), purpose, child.consents())));
   }
 
   static Set<Purpose> recordPurposes(Role role) {

@@ -25,6 +25,15 @@ public class Actors {
     return of(SecurityContextHolder.getContext().getAuthentication());
   }
 
+  /** The current actor; refuses a request by a user with none of this service's roles. */
+  public Actor require() {
+    return current()
+        .orElseThrow(
+            () ->
+                new org.springframework.security.access.AccessDeniedException(
+                    "No role of this service is granted"));
+  }
+
   public Optional<Actor> of(Authentication auth) {
     if (auth == null || !auth.isAuthenticated()) {
       return Optional.empty();

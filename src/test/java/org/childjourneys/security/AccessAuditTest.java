@@ -159,7 +159,7 @@ class AccessAuditTest extends IntegrationTest {
     as("manager")
         .document(CHILD)
         .variable("id", id)
-        .variable("purpose", "OPEN_CASE")
+        .variable("purpose", "SAFEGUARDING")
         .execute()
         .path("child.id")
         .entity(String.class)
@@ -173,7 +173,8 @@ class AccessAuditTest extends IntegrationTest {
         .path("accessLog[0]")
         .entity(Map.class)
         .isEqualTo(
-            Map.of("actor", "manager", "role", "MANAGER", "purpose", "OPEN_CASE", "allowed", true));
+            Map.of(
+                "actor", "manager", "role", "MANAGER", "purpose", "SAFEGUARDING", "allowed", true));
     as("admin")
         .document("{ accessLog(user: \"manager\", last: 5) { childId } auditChainIntact }")
         .execute()

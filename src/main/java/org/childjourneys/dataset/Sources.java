@@ -1,0 +1,74 @@
+package org.childjourneys.dataset;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.childjourneys.neo4j.CypherFile;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The source systems loaded, the period each covers and how fresh it is, and the date the data
+ * describes: what every answer about a child's involvements needs so that absence of data is not
+ * read as absence of involvement.
+ */
+@Component
+public class Sources {
+
+  public record Source(
+      String system,
+      String name,
+      List<String> services,
+      LocalDate coveredFrom,
+      LocalDate coveredTo,
+      LocalDate asAt) {}
+
+  /** The sources and the data's reference date (today when the data names none). */
+  public record Catalogue(LocalDate referenceDate, List<Source> sources) {
+
+    public Optional<Source> bySystem(String system) {
+      return sources.stream().filter(s -> s.system().equals(system)).findFirst();
+    }
+
+    public List<Source> forService(String service) {
+      return sources.stream().filter(s -> s.services().contains(service)).toList();
+    }
+  }
+
+  private final Neo4jClient neo4j;
+
+  Sources(Neo4jClient neo4j) {
+    this.neo4j = neo4j;
+  }
+
+  /** Reads the catalogue (in the caller's transaction, if any). */
+  public Catalogue catalogue() {
+    return neo4j
+        .query(CypherFile.load("dataset/sources"))
+        .fetchAs(Catalogue.class)
+        .mappedBy(
+            (types, r) ->
+                new Catalogue(
+                    r.get("referenceDate").isNull()
+                        ? LocalDate.now()
+                        : r.get("referenceDate").asLocalDate(),
+                    r.get("sources").asList(Sources::source)))
+        .one()
+        .orElseThrow();
+  }
+
+  private static Source source(Value v) {
+    return new Source(
+        v.get("system").asString(),
+        v.get("name").asString(null),
+        v.get("services").asList(Value::asString),
+        date(v.get("coveredFrom")),
+        date(v.get("coveredTo")),
+        date(v.get("asAt")));
+  }
+
+  private static LocalDate date(Value v) {
+    return v.isNull() ? null : v.asLocalDate();
+  }
+}
