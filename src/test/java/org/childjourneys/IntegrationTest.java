@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "childjourneys.demo.seed=" + IntegrationTest.SEED
     })
 @AutoConfigureHttpGraphQlTester
+@org.springframework.context.annotation.Import(QueryCounter.Config.class)
 public abstract class IntegrationTest {
 
   @Autowired private HttpGraphQlTester anonymousGraphQl;

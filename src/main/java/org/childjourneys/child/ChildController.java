@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.childjourneys.InvalidInputException;
 import org.childjourneys.security.Actors;
 import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.Purpose;
@@ -39,6 +40,19 @@ class ChildController {
   }
 
   @QueryMapping
+  List<ChildView> children(
+      @Argument List<String> ids,
+      @Argument Purpose purpose,
+      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit,
+      DataFetchingEnvironment env) {
+    if (ids.isEmpty() || ids.size() > MAX_SEARCH_RESULTS) {
+      throw new InvalidInputException(
+          "ids", "between 1 and " + MAX_SEARCH_RESULTS + " ids, was " + ids.size());
+    }
+    return children.read(actors.require(), purpose, ids, what(env), audit);
+  }
+
+  @QueryMapping
   List<ChildService.Match> searchChildren(
       @Argument Purpose purpose,
       @Argument String name,
@@ -49,8 +63,8 @@ class ChildController {
       @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
     int size = first == null ? 10 : first;
     if (size < 1 || size > MAX_SEARCH_RESULTS) {
-      throw new IllegalArgumentException(
-          "first: between 1 and " + MAX_SEARCH_RESULTS + ", was " + size);
+      throw new InvalidInputException(
+          "first", "between 1 and " + MAX_SEARCH_RESULTS + ", was " + size);
     }
     ChildSearch search = ChildSearch.of(name, birthDate, postcode, identifier);
     return children.search(actors.require(), purpose, search, size, audit);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.childjourneys.InvalidInputException;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -31,17 +32,18 @@ record ChildSearch(
 
   static ChildSearch of(String name, LocalDate birthDate, String postcode, String identifier) {
     if (name != null && name.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException(
-          "name: at most " + MAX_NAME_LENGTH + " characters, was " + name.length());
+      throw new InvalidInputException(
+          "name", "at most " + MAX_NAME_LENGTH + " characters, was " + name.length());
     }
     List<String> tokens = tokens(name);
     String code = postcode(postcode);
     String id = identifier(identifier);
     if (name != null && !name.isBlank() && tokens.isEmpty()) {
-      throw new IllegalArgumentException("name: needs letters, was '" + name.strip() + "'");
+      throw new InvalidInputException("name", "needs letters, was '" + name.strip() + "'");
     }
     if (tokens.isEmpty() && id == null && (birthDate == null || code == null)) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(
+          "name",
           "search needs a name, an identifier, or a date of birth together with a postcode");
     }
     return new ChildSearch(tokens, birthDate, code, id);
@@ -107,7 +109,7 @@ record ChildSearch(
     }
     String compact = text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
     if (!compact.matches("[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")) {
-      throw new IllegalArgumentException("postcode: '" + text.strip() + "' is not a UK postcode");
+      throw new InvalidInputException("postcode", "'" + text.strip() + "' is not a UK postcode");
     }
     return compact.substring(0, compact.length() - 3)
         + " "
@@ -121,8 +123,8 @@ record ChildSearch(
     }
     String stripped = text.strip();
     if (stripped.length() > 40) {
-      throw new IllegalArgumentException(
-          "identifier: at most 40 characters, was " + stripped.length());
+      throw new InvalidInputException(
+          "identifier", "at most 40 characters, was " + stripped.length());
     }
     return stripped;
   }

@@ -48,6 +48,29 @@ public class ChildService {
     return view;
   }
 
+  /**
+   * Several children by id, in the order asked, each null when missing or refused; one query for
+   * all of them, one audit entry each.
+   */
+  @Transactional(readOnly = true)
+  public List<ChildView> read(
+      Actor actor, Purpose purpose, List<String> ids, String what, AuditBatch audit) {
+    Map<String, Candidate> found = new HashMap<>();
+    for (Candidate c : candidates(ids, actor)) {
+      found.put(c.facts().childId(), c);
+    }
+    List<ChildView> views = new ArrayList<>();
+    for (String id : ids) {
+      Candidate candidate = found.get(id);
+      Optional<ChildView> view =
+          candidate == null ? Optional.empty() : decide(actor, purpose, candidate);
+      boolean allowed = candidate == null ? policy.mayReadRecord(actor, purpose) : view.isPresent();
+      audit.add(new AuditTrail.Access(actor, purpose, "READ", id, what, allowed, view.isPresent()));
+      views.add(view.orElse(null));
+    }
+    return views;
+  }
+
   /** A search hit: the child, its rank score and why it matched. */
   record Match(ChildView child, double score, List<String> matchedOn) {}
 

@@ -411,7 +411,8 @@ class ChronologyService {
         int bar = text.indexOf('|');
         return new Cursor(LocalDate.parse(text.substring(0, bar)), text.substring(bar + 1));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("after: not a cursor of this chronology");
+        throw new org.childjourneys.InvalidInputException(
+            "after", "not a cursor of this chronology");
       }
     }
 
