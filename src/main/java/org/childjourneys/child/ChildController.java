@@ -1,6 +1,8 @@
 package org.childjourneys.child;
 
 import java.util.List;
+import org.childjourneys.graphql.IdArgument;
+import org.childjourneys.graphql.PageSize;
 import org.childjourneys.security.AccessPolicy;
 import org.childjourneys.security.Actor;
 import org.childjourneys.security.Actors;
@@ -33,6 +35,7 @@ class ChildController {
    */
   @QueryMapping
   ChildView child(@Argument String id, @Argument Purpose purpose) {
+    IdArgument.check("id", id);
     Actor actor =
         actors
             .current()
@@ -46,13 +49,13 @@ class ChildController {
     return view;
   }
 
-  /** The child's events are read with the child (one query); this only trims the list. */
+  /**
+   * The child's events are read with the child (one query, up to the service's own cap); this trims
+   * them to the page asked for.
+   */
   @SchemaMapping(typeName = "Child", field = "events")
   List<ChildView.EventView> events(ChildView child, @Argument Integer first) {
-    if (first == null || first < 1 || first > ChildService.MAX_EVENTS) {
-      throw new IllegalArgumentException(
-          "first must be between 1 and " + ChildService.MAX_EVENTS + ", was " + first);
-    }
-    return child.events().subList(0, Math.min(first, child.events().size()));
+    int pageSize = PageSize.check("first", first);
+    return child.events().subList(0, Math.min(pageSize, child.events().size()));
   }
 }
