@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.childjourneys.InvalidInputException;
+import org.childjourneys.graphql.IdArgument;
 import org.childjourneys.security.Actors;
 import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.Purpose;
@@ -36,6 +37,7 @@ class ChildController {
       @Argument Purpose purpose,
       @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit,
       DataFetchingEnvironment env) {
+    IdArgument.check("id", id);
     return children.read(actors.require(), purpose, id, what(env), audit).orElse(null);
   }
 
@@ -49,6 +51,7 @@ class ChildController {
       throw new InvalidInputException(
           "ids", "between 1 and " + MAX_SEARCH_RESULTS + " ids, was " + ids.size());
     }
+    ids.forEach(id -> IdArgument.check("ids", id));
     return children.read(actors.require(), purpose, ids, what(env), audit);
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.childjourneys.InvalidInputException;
+import org.childjourneys.graphql.PageSize;
 import org.childjourneys.security.Actors;
 import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.GrantedChild;
@@ -24,8 +25,6 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class ChronologyController {
-
-  static final int MAX_PAGE = 100;
 
   private final ChronologyService chronologies;
   private final AnnotationService annotations;
@@ -105,10 +104,7 @@ class ChronologyController {
   @SuppressWarnings("unchecked")
   private static ChronologyQuery query(
       Integer first, String after, String order, Boolean enhanced, Map<String, Object> filter) {
-    int size = first == null ? 50 : first;
-    if (size < 1 || size > MAX_PAGE) {
-      throw new InvalidInputException("first", "between 1 and " + MAX_PAGE + ", was " + size);
-    }
+    int size = PageSize.check("first", first == null ? 50 : first);
     Map<String, Object> f = filter == null ? Map.of() : filter;
     List<String> flags = (List<String>) f.get("flags");
     if (Boolean.TRUE.equals(enhanced) && flags == null) {

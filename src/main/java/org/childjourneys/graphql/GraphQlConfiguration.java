@@ -4,16 +4,23 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Map;
+import org.childjourneys.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 
-/** Scalars, limits on query shape, and errors that explain bad input without leaking internals. */
+/**
+ * Scalars, limits on what a request may ask for (depth, complexity counting page sizes, time), and
+ * errors that explain bad input without leaking internals. Unexpected exceptions are left to Spring
+ * for GraphQL, which answers INTERNAL_ERROR with an id and nothing of the exception.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -27,38 +34,63 @@ class GraphQlConfiguration {
   }
 
   @Bean
-  MaxQueryDepthInstrumentation maxQueryDepth(
-      @Value("${childjourneys.graphql.max-depth:12}") int maxDepth) {
-    return new MaxQueryDepthInstrumentation(maxDepth);
+  MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+    return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+      @Override
+      protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+        return QueryLimitExceeded.abort("max-depth", "depth", depth, maxDepth);
+      }
+    };
   }
 
   @Bean
-  MaxQueryComplexityInstrumentation maxQueryComplexity(
-      @Value("${childjourneys.graphql.max-complexity:400}") int maxComplexity) {
-    return new MaxQueryComplexityInstrumentation(maxComplexity);
+  MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
+    return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new PagedComplexity()) {
+      @Override
+      protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+        return QueryLimitExceeded.abort("max-complexity", "complexity", complexity, maxComplexity);
+      }
+    };
   }
 
-  /** Invalid arguments are the caller's to fix: say what was wrong, classified as BAD_REQUEST. */
+  /**
+   * A request still running after the timeout is answered 408, so a client or proxy is not left
+   * waiting; the work already started is not interrupted (the other limits keep it small).
+   */
+  @Bean
+  TimeoutWebGraphQlInterceptor requestTimeout(GraphQlLimits limits) {
+    return new TimeoutWebGraphQlInterceptor(limits.timeout());
+  }
+
+  /**
+   * Invalid arguments are the caller's to fix: say what was wrong, classified as BAD_REQUEST,
+   * naming the argument when known. Only messages the service wrote for callers are shown: an
+   * IllegalArgumentException from inside a library (the driver, a converter) may describe
+   * internals, so it is left to the generic INTERNAL_ERROR answer.
+   */
   @Bean
   DataFetcherExceptionResolverAdapter badArguments() {
     return new DataFetcherExceptionResolverAdapter() {
       @Override
       protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        if (ex instanceof org.childjourneys.InvalidInputException invalid) {
-          return GraphqlErrorBuilder.newError(env)
-              .errorType(ErrorType.BAD_REQUEST)
-              .message(ex.getMessage())
-              .extensions(java.util.Map.of("field", invalid.field()))
-              .build();
+        if (!(ex instanceof IllegalArgumentException) || !thrownByThisService(ex)) {
+          return null;
         }
-        if (ex instanceof IllegalArgumentException) {
-          return GraphqlErrorBuilder.newError(env)
-              .errorType(ErrorType.BAD_REQUEST)
-              .message(ex.getMessage())
-              .build();
+        GraphqlErrorBuilder<?> error =
+            GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(ex.getMessage());
+        if (ex instanceof InvalidInputException invalid) {
+          error.extensions(Map.of("field", invalid.field()));
         }
-        return null;
+        return error.build();
       }
     };
+  }
+
+  private static boolean thrownByThisService(Throwable ex) {
+    StackTraceElement[] trace = ex.getStackTrace();
+    return ex instanceof InvalidInputException
+        || (trace.length > 0 && trace[0].getClassName().startsWith("org.childjourneys."));
   }
 }

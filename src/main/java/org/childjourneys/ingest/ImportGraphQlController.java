@@ -1,6 +1,8 @@
 package org.childjourneys.ingest;
 
 import java.util.List;
+import org.childjourneys.graphql.IdArgument;
+import org.childjourneys.graphql.PageSize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -20,15 +22,12 @@ class ImportGraphQlController {
 
   @QueryMapping
   ImportJob importJob(@Argument String id) {
-    return jobs.find(id).orElse(null);
+    return jobs.find(IdArgument.check("id", id)).orElse(null);
   }
 
   @QueryMapping
   List<ImportJob> importJobs(@Argument int last) {
-    if (last < 1 || last > 100) {
-      throw new IllegalArgumentException("last must be from 1 to 100, was " + last);
-    }
-    return jobs.recent(last);
+    return jobs.recent(PageSize.check("last", last));
   }
 
   @SchemaMapping(typeName = "ImportJob")

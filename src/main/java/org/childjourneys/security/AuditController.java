@@ -1,6 +1,9 @@
 package org.childjourneys.security;
 
 import java.util.List;
+import org.childjourneys.InvalidInputException;
+import org.childjourneys.graphql.IdArgument;
+import org.childjourneys.graphql.PageSize;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,11 +22,10 @@ class AuditController {
 
   @QueryMapping
   List<AuditEntry> accessLog(@Argument String childId, @Argument String user, @Argument int last) {
-    if (last < 1 || last > 1000) {
-      throw new IllegalArgumentException("last must be from 1 to 1000, was " + last);
-    }
+    PageSize.check("last", last);
+    IdArgument.check("childId", childId);
     if ((childId == null) == (user == null)) {
-      throw new IllegalArgumentException("give either childId or user");
+      throw new InvalidInputException("childId", "give either childId or user");
     }
     return childId != null ? trail.byChild(childId, last) : trail.byActor(user, last);
   }
