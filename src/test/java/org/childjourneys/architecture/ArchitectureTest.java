@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Features (child, authority, synthetic...) do not reach into each other; they share only the
- * infrastructure packages (neo4j, dataset, disclosure, identifiers) and public service APIs.
+ * infrastructure packages (neo4j, dataset, disclosure, identifiers, security, secrets) and public
+ * service APIs.
  */
 @AnalyzeClasses(
     packages = "org.childjourneys",
@@ -23,7 +24,8 @@ class ArchitectureTest {
     "org.childjourneys.dataset..",
     "org.childjourneys.disclosure..",
     "org.childjourneys.identifiers..",
-    "org.childjourneys.security.."
+    "org.childjourneys.security..",
+    "org.childjourneys.secrets.."
   };
 
   @ArchTest
