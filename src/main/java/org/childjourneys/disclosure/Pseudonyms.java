@@ -10,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.childjourneys.secrets.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +37,7 @@ public class Pseudonyms {
 
   private final SecretKeySpec key;
 
+  @Autowired
   public Pseudonyms(DisclosureProperties props) {
     this(keyOf(props));
   }

@@ -58,7 +58,9 @@ class ArchitectureTest {
               "org.childjourneys.authority..",
               "org.childjourneys.synthetic..",
               "org.childjourneys.graphql..",
-              "org.childjourneys.schema..");
+              "org.childjourneys.schema..",
+              "org.childjourneys.analytics..",
+              "org.childjourneys.ingest..");
 
   @ArchTest
   static final ArchRule controllersOnlyTalkToServices =
