@@ -382,6 +382,36 @@ class DisclosureApiTest extends IntegrationTest {
   }
 
   @Test
+  void administratorsStoreEveryChildsPseudonymForDirectGraphToolsAndNobodyElseMay()
+      throws Exception {
+    as("analyst")
+        .document("mutation { writePseudonyms }")
+        .execute()
+        .errors()
+        .expect(e -> "FORBIDDEN".equals(String.valueOf(e.getErrorType())))
+        .verify();
+
+    as("admin")
+        .document("mutation { writePseudonyms }")
+        .execute()
+        .path("writePseudonyms")
+        .entity(Integer.class)
+        .isEqualTo(CHILDREN);
+
+    String key = Files.readString(Path.of("target", "test-pseudonym.key")).strip();
+    List<Record> children =
+        TestNeo4j.driver()
+            .executableQuery("MATCH (c:Child) RETURN c.id AS id, c.pseudonym AS pseudonym")
+            .execute()
+            .records();
+    assertThat(children).hasSize(CHILDREN);
+    for (Record c : children) {
+      assertThat(c.get("pseudonym").asString())
+          .isEqualTo(hmacPseudonym(key, c.get("id").asString()));
+    }
+  }
+
+  @Test
   void theCypherUsesIndexes() {
     assertThat(plan("EXPLAIN " + cypher("cohort-children"), Map.of("service", "SOCIAL_CARE")))
         .contains("NodeIndexSeek")
@@ -390,6 +420,9 @@ class DisclosureApiTest extends IntegrationTest {
         .contains("NodeUniqueIndexSeek");
     assertThat(plan("EXPLAIN " + cypher("cohort-details"), Map.of("childIds", List.of("C1"))))
         .contains("NodeUniqueIndexSeek");
+    assertThat(plan("EXPLAIN " + cypher("child-ids-after"), Map.of("after", "", "batch", 10)))
+        .contains("NodeUniqueIndexSeekByRange")
+        .doesNotContain("Sort");
   }
 
   static String cypher(String name) {
