@@ -20,7 +20,12 @@ class AuthorityController {
 
   @QueryMapping
   Collection<AuthorityService.ServiceSummary> services() {
-    return authority.services();
+    return authority.services().services();
+  }
+
+  @QueryMapping
+  AuthorityService.ServiceTotals serviceTotals() {
+    return authority.services().totals();
   }
 
   @QueryMapping

@@ -1,8 +1,10 @@
 package org.childjourneys.authority;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
 import org.neo4j.driver.Value;
@@ -62,21 +64,61 @@ public class AuthorityService {
         .orElseThrow();
   }
 
+  /** The services list and its totals, suppressed together (one output). */
+  record Services(List<ServiceSummary> services, ServiceTotals totals) {}
+
+  record ServiceTotals(Integer involvements, Integer openInvolvements) {}
+
+  private record ServiceCounts(
+      String code, String name, int teams, long involvements, long open, long children) {}
+
+  /**
+   * The services with small numbers suppressed for every audience (authority-wide figures have no
+   * team of the reader's own in them). The involvement columns add up to totals, so they get
+   * secondary suppression as well, always: whether a client asks for the totals or not, a count
+   * shown in one request must not be recoverable with the totals of another. Distinct children do
+   * not add up across services (a child can be known to several), so that column has no total.
+   */
   @Transactional(readOnly = true)
-  public Collection<ServiceSummary> services() {
-    return neo4j
-        .query(CypherFile.load("authority/services"))
-        .fetchAs(ServiceSummary.class)
-        .mappedBy(
-            (types, r) ->
-                new ServiceSummary(
-                    r.get("code").asString(),
-                    r.get("name").asString(),
-                    r.get("teams").asInt(),
-                    SmallNumbers.suppress(r.get("involvements").asLong()),
-                    SmallNumbers.suppress(r.get("openInvolvements").asLong()),
-                    SmallNumbers.suppress(r.get("children").asLong())))
-        .all();
+  public Services services() {
+    Collection<ServiceCounts> counts =
+        neo4j
+            .query(CypherFile.load("authority/services"))
+            .fetchAs(ServiceCounts.class)
+            .mappedBy(
+                (types, r) ->
+                    new ServiceCounts(
+                        r.get("code").asString(),
+                        r.get("name").asString(),
+                        r.get("teams").asInt(),
+                        r.get("involvements").asLong(),
+                        r.get("openInvolvements").asLong(),
+                        r.get("children").asLong()))
+            .all();
+    SmallNumbers.Table table = new SmallNumbers.Table();
+    List<String> involvements = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    for (ServiceCounts c : counts) {
+      table.count("involvements:" + c.code(), c.involvements());
+      table.count("open:" + c.code(), c.open());
+      involvements.add("involvements:" + c.code());
+      open.add("open:" + c.code());
+    }
+    table.total("involvements", involvements).total("open", open);
+    Map<String, Integer> shown = SmallNumbers.suppress(table);
+    List<ServiceSummary> services =
+        counts.stream()
+            .map(
+                c ->
+                    new ServiceSummary(
+                        c.code(),
+                        c.name(),
+                        c.teams(),
+                        shown.get("involvements:" + c.code()),
+                        shown.get("open:" + c.code()),
+                        SmallNumbers.suppress(c.children())))
+            .toList();
+    return new Services(services, new ServiceTotals(shown.get("involvements"), shown.get("open")));
   }
 
   @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.childjourneys.InvalidInputException;
+import org.childjourneys.graphql.IdArgument;
 import org.childjourneys.graphql.PageSize;
 import org.childjourneys.security.Actors;
 import org.childjourneys.security.AuditBatch;
@@ -76,6 +77,8 @@ class ChronologyController {
       @Argument String flag,
       @Argument String reason,
       @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+    IdArgument.check("childId", childId);
+    IdArgument.check("itemId", itemId);
     return annotations.flag(actors.require(), purpose, childId, itemId, flag, reason, audit);
   }
 
@@ -86,6 +89,7 @@ class ChronologyController {
       @Argument LocalDate date,
       @Argument String text,
       @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+    IdArgument.check("childId", childId);
     return annotations.note(actors.require(), purpose, childId, date, text, audit);
   }
 
@@ -97,6 +101,8 @@ class ChronologyController {
       @Argument String email,
       @Argument String phone,
       @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+    IdArgument.check("childId", childId);
+    IdArgument.check("professionalId", professionalId);
     return annotations.confirmContact(
         actors.require(), purpose, childId, professionalId, email, phone, audit);
   }

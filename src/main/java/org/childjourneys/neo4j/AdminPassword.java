@@ -1,18 +1,16 @@
 package org.childjourneys.neo4j;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
+import org.childjourneys.secrets.SecretFiles;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 
 /**
  * The embedded database's admin password: from configuration, or generated once and kept in a file
- * readable only by its owner inside the data directory. Never logged.
+ * readable only by its owner inside the data directory ({@link SecretFiles}). Never logged.
  */
 final class AdminPassword {
 
@@ -36,13 +34,7 @@ final class AdminPassword {
         }
         return configured;
       }
-      if (Files.exists(file)) {
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
-      }
-      String generated = generate();
-      Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-      restrictToOwner(file);
-      return generated;
+      return SecretFiles.readOrCreate(file, AdminPassword::generate).value();
     } catch (IOException e) {
       throw EmbeddedNeo4j.unchecked("Cannot read or write the admin password file " + file, e);
     }
@@ -71,12 +63,5 @@ final class AdminPassword {
       sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
     }
     return sb.toString();
-  }
-
-  private static void restrictToOwner(Path file) throws IOException {
-    // On Windows there are no POSIX permissions; the file stays in the user's own data folder.
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
   }
 }

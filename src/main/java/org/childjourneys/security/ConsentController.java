@@ -1,5 +1,6 @@
 package org.childjourneys.security;
 
+import org.childjourneys.graphql.IdArgument;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -25,6 +26,7 @@ class ConsentController {
       @Argument boolean given,
       @Argument String note,
       @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+    IdArgument.check("childId", childId);
     return consents.record(actors.require(), purpose, childId, service, scope, given, note, audit);
   }
 }

@@ -2,20 +2,18 @@ package org.childjourneys.security;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.childjourneys.secrets.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
@@ -98,9 +96,7 @@ final class LocalUsers {
   }
 
   private static String generate() {
-    byte[] bytes = new byte[18];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return SecretFiles.randomToken(18);
   }
 
   private static Properties read(Path file) {
@@ -117,19 +113,9 @@ final class LocalUsers {
 
   private static void write(Path file, Properties p) {
     try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      if (!Files.exists(file)) {
-        Files.createFile(file);
-      }
-      // On a non-POSIX file system (Windows) the folder's permissions apply instead.
-      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
-      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        p.store(w, "Child Journeys built-in users' passwords (user=password). Keep private.");
-      }
+      StringWriter w = new StringWriter();
+      p.store(w, "Child Journeys built-in users' passwords (user=password). Keep private.");
+      SecretFiles.writePrivate(file, w.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the local users' password file " + file, e);
     }

@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Features (child, authority, synthetic...) do not reach into each other; they share only the
- * infrastructure packages (neo4j, dataset, disclosure, identifiers, security, graphql) and public
- * service APIs.
+ * infrastructure packages (neo4j, dataset, disclosure, identifiers, security, secrets, graphql) and
+ * public service APIs.
  */
 @AnalyzeClasses(
     packages = "org.childjourneys",
@@ -25,6 +25,7 @@ class ArchitectureTest {
     "org.childjourneys.disclosure..",
     "org.childjourneys.identifiers..",
     "org.childjourneys.security..",
+    "org.childjourneys.secrets..",
     "org.childjourneys.graphql.."
   };
 
@@ -57,7 +58,11 @@ class ArchitectureTest {
               "org.childjourneys.child..",
               "org.childjourneys.authority..",
               "org.childjourneys.synthetic..",
-              "org.childjourneys.schema..");
+              "org.childjourneys.schema..",
+              "org.childjourneys.analytics..",
+              "org.childjourneys.chronology..",
+              "org.childjourneys.involvement..",
+              "org.childjourneys.ingest..");
 
   @ArchTest
   static final ArchRule controllersOnlyTalkToServices =
