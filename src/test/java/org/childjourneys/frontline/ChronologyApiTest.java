@@ -131,7 +131,7 @@ class ChronologyApiTest extends IntegrationTest {
             .document(
                 """
                 { child(id: "TFL-C1", purpose: SAFEGUARDING) {
-                    chronology(first: 100) { edges { node {
+                    chronology(first: 20) { edges { node {
                       id category kind service date end decision closureReason team text recordedBy
                       needCodes professionals { id name role lead from to }
                       flags { flag source reason by at } source { system name asAt coveredFrom coveredTo } } } } } }

@@ -29,8 +29,7 @@ final class FrontlineFixture {
               """
               MERGE (team:Team {id: $team})
                 ON CREATE SET team.name = 'Assessment team (test)', team.service = 'SOCIAL_CARE',
-                              team.email = 'assessment.test@example.org', team.phone = '01632 960000',
-                              team.createdByFixture = true
+                              team.email = 'assessment.test@example.org', team.phone = '01632 960000'
               CREATE (c1:Child {id: 'TFL-C1', givenName: 'Olivia', familyName: 'Harrington',
                                 birthDate: date('2015-03-04'), sex: 'F'})
               CREATE (r1:PersonRecord {id: 'SYN_SOCIAL_CARE:TFL-1', system: 'SYN_SOCIAL_CARE',
@@ -135,7 +134,7 @@ final class FrontlineFixture {
               """
               MATCH (n) WHERE n.id STARTS WITH 'TFL-' OR n.id ENDS WITH ':TFL-1'
                  OR n.id ENDS WITH ':TFL-2' OR n.id ENDS WITH ':TFL-3' OR n.id ENDS WITH ':TFL-4'
-                 OR n.key STARTS WITH 'LA_CHILD_ID@TFL' OR (n.id = $team AND n.createdByFixture)
+                 OR n.key STARTS WITH 'LA_CHILD_ID@TFL' OR (n.id = $team AND n.name = 'Assessment team (test)')
                  OR ((n:Annotation OR n:Consent)
                      AND (n.childId STARTS WITH 'TFL-' OR n.personId STARTS WITH 'TFL-'))
               DETACH DELETE n
