@@ -1,7 +1,7 @@
 // Whether an imported fact (contact, involvement or event) belongs to this child's record, and
-// what it is: annotations may only name the child's own facts.
+// which service it comes from: annotations may only name facts of the child the reader may see.
 // Parameters: $childId, $itemId.
 MATCH (c:Child {id: $childId})<-[:REFERS_TO]-(:PersonRecord)-[:HAD|EXPERIENCED|SUBJECT_OF]->(f)
 WHERE f.id = $itemId
-RETURN labels(f)[0] AS label
+RETURN labels(f)[0] AS label, f.service AS service
 LIMIT 1

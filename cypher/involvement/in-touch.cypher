@@ -20,11 +20,11 @@ CALL (c) {
       OPTIONAL MATCH (p)-[m:MEMBER_OF]->(pt:Team)
       WITH m, pt ORDER BY m.to IS NULL DESC, m.from DESC
       OPTIONAL MATCH (pt)-[:PART_OF]->(po:Organisation)
-      RETURN pt.name AS team, po.name AS organisation LIMIT 1
+      RETURN pt.name AS memberOf, po.name AS employer LIMIT 1
     }
-    WITH p, a, team, organisation ORDER BY a.from
+    WITH p, a, memberOf, employer ORDER BY a.from
     RETURN collect(p {.id, .name, .email, .phone, role: coalesce(a.role, p.role), lead: a.lead,
-                      from: a.from, to: a.to, team: team, organisation: organisation}) AS professionals
+                      from: a.from, to: a.to, team: memberOf, organisation: employer}) AS professionals
   }
   RETURN collect(i {.id, .kind, .service, .start, .end, .closureReason, .sourceSystem,
                     team: team, professionals: professionals}) AS involvements

@@ -29,6 +29,7 @@ class EmbeddedApplicationTest {
             "--childjourneys.neo4j.embedded.data-directory=" + data,
             "--childjourneys.neo4j.embedded.bolt-port=0",
             "--childjourneys.neo4j.embedded.page-cache=64MB",
+            "--childjourneys.security.audit-head-file=" + data.resolve("chain-head.log"),
             "--childjourneys.demo.children=" + IntegrationTest.CHILDREN,
             "--childjourneys.demo.seed=" + IntegrationTest.SEED,
             "--server.port=0");

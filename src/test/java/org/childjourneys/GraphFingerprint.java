@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.neo4j.driver.Driver;
 
-/** Compares two graphs node by node and relationship by relationship, ignoring run times. */
+/**
+ * Compares two graphs node by node and relationship by relationship, ignoring run times and what
+ * use of the service adds (audit trail, annotations, consent, stored pseudonyms).
+ */
 final class GraphFingerprint {
 
   /** Per label: every node's properties, ordered by key. Run-time stamps are left out. */
   private static final String NODES =
       """
-      MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Dataset
+      MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Dataset AND NOT n:AuditEntry
+        AND NOT n:AuditChain AND NOT n:Annotation AND NOT n:Consent
       WITH labels(n)[0] AS label,
            coalesce(n.id, n.key, n.code, n.system) AS key,
-           COLLECT { UNWIND keys(n) AS k WITH k WHERE k <> 'lastImport' ORDER BY k
+           COLLECT { UNWIND keys(n) AS k WITH k WHERE k <> 'lastImport' AND k <> 'pseudonym' ORDER BY k
                      RETURN [k, n[k]] } AS props
       ORDER BY label, key
       RETURN label, count(*) AS count, collect([key, props]) AS nodes

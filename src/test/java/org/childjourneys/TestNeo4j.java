@@ -24,6 +24,7 @@ public final class TestNeo4j {
 
   public static synchronized URI boltUri() {
     if (neo4j == null) {
+      forgetPublishedAuditHeads();
       neo4j =
           Neo4jBuilders.newInProcessBuilder(Path.of("target", "neo4j-harness"))
               .withDisabledServer()
@@ -33,6 +34,18 @@ public final class TestNeo4j {
       Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
     }
     return neo4j.boltURI();
+  }
+
+  /** Heads published by earlier test runs belong to databases that are gone. */
+  private static void forgetPublishedAuditHeads() {
+    Path heads = Path.of("target", "audit-heads");
+    if (java.nio.file.Files.exists(heads)) {
+      try (var files = java.nio.file.Files.walk(heads)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   /**

@@ -56,6 +56,28 @@ class ChildController {
   }
 
   @QueryMapping
+  ChildService.AuditSample auditSample(
+      @Argument Purpose purpose,
+      @Argument String kind,
+      @Argument LocalDate openOn,
+      @Argument String teamId,
+      @Argument Integer size,
+      @Argument Integer seed,
+      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+    if (purpose != Purpose.AUDIT) {
+      throw new InvalidInputException(
+          "purpose", "an audit sample is read for AUDIT, was " + purpose);
+    }
+    int n = size == null ? 10 : size;
+    if (n < 1 || n > MAX_SEARCH_RESULTS) {
+      throw new InvalidInputException("size", "from 1 to " + MAX_SEARCH_RESULTS + ", was " + n);
+    }
+    IdArgument.check("teamId", teamId);
+    return children.auditSample(
+        actors.require(), purpose, kind, openOn, teamId, n, seed == null ? 1 : seed, audit);
+  }
+
+  @QueryMapping
   List<ChildService.Match> searchChildren(
       @Argument Purpose purpose,
       @Argument String name,

@@ -71,6 +71,46 @@ public class ChildService {
     return views;
   }
 
+  /** A quality-assurance sample: how many children the cohort has, and the sample read. */
+  record AuditSample(int cohortSize, List<ChildView> children) {}
+
+  /**
+   * A random sample, repeatable by seed, of the children with an involvement of this kind open on
+   * the date (and with this team, if given), each read for the purpose and audited. Children the
+   * rules refuse (restricted records) are left out of the sample.
+   */
+  @Transactional(readOnly = true)
+  public AuditSample auditSample(
+      Actor actor,
+      Purpose purpose,
+      String kind,
+      java.time.LocalDate openOn,
+      String teamId,
+      int size,
+      long seed,
+      AuditBatch audit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("kind", kind);
+    params.put("openOn", openOn);
+    params.put("teamId", teamId);
+    List<String> cohort =
+        new ArrayList<>(
+            neo4j
+                .query(CypherFile.load("child/audit-cohort"))
+                .bindAll(params)
+                .fetchAs(String.class)
+                .mappedBy((types, r) -> r.get("id").asString())
+                .all());
+    java.util.Collections.shuffle(cohort, new java.util.Random(seed));
+    List<String> sample = cohort.subList(0, Math.min(size, cohort.size()));
+    List<ChildView> read =
+        sample.isEmpty()
+            ? List.of()
+            : read(actor, purpose, sample, "audit sample of " + kind + " open on " + openOn, audit);
+    return new AuditSample(
+        cohort.size(), read.stream().filter(java.util.Objects::nonNull).toList());
+  }
+
   /** A search hit: the child, its rank score and why it matched. */
   record Match(ChildView child, double score, List<String> matchedOn) {}
 

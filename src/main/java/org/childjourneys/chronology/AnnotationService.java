@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.security.Actor;
-import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.AuditTrail;
 import org.childjourneys.security.Grant;
 import org.childjourneys.security.Purpose;
@@ -47,31 +46,29 @@ class AnnotationService {
 
   private final Neo4jClient neo4j;
   private final RecordAccess access;
+  private final AuditTrail trail;
 
-  AnnotationService(Neo4jClient neo4j, RecordAccess access) {
+  AnnotationService(Neo4jClient neo4j, RecordAccess access, AuditTrail trail) {
     this.neo4j = neo4j;
     this.access = access;
+    this.trail = trail;
   }
 
   @Transactional
   public Annotation flag(
-      Actor actor,
-      Purpose purpose,
-      String childId,
-      String itemId,
-      String flag,
-      String reason,
-      AuditBatch audit) {
-    grant(actor, purpose, childId, "flag " + flag + " on " + itemId, audit);
+      Actor actor, Purpose purpose, String childId, String itemId, String flag, String reason) {
+    Grant grant = grant(actor, purpose, childId, "flag " + flag + " on " + itemId);
     text("reason", reason, false);
-    boolean ownFact =
+    boolean visibleFact =
         neo4j
             .query(CypherFile.load("chronology/item-of-child"))
             .bindAll(Map.of("childId", childId, "itemId", itemId))
-            .fetch()
+            .fetchAs(String.class)
+            .mappedBy((types, r) -> r.get("service").asString(null))
             .one()
+            .filter(grant::shows)
             .isPresent();
-    if (!ownFact) {
+    if (!visibleFact) { // a fact the sharing rules withhold is not confirmed to exist either
       throw new InvalidInputException(
           "itemId", "'" + itemId + "' is not a contact, involvement or event of this child");
     }
@@ -80,8 +77,8 @@ class AnnotationService {
 
   @Transactional
   public Annotation note(
-      Actor actor, Purpose purpose, String childId, LocalDate date, String text, AuditBatch audit) {
-    grant(actor, purpose, childId, "note dated " + date, audit);
+      Actor actor, Purpose purpose, String childId, LocalDate date, String text) {
+    grant(actor, purpose, childId, "note dated " + date);
     text("text", text, true);
     if (date.isAfter(LocalDate.now())) {
       throw new InvalidInputException("date", "in the future (" + date + ")");
@@ -96,9 +93,8 @@ class AnnotationService {
       String childId,
       String professionalId,
       String email,
-      String phone,
-      AuditBatch audit) {
-    grant(actor, purpose, childId, "contact details of " + professionalId, audit);
+      String phone) {
+    grant(actor, purpose, childId, "contact details of " + professionalId);
     if ((email == null || email.isBlank()) && (phone == null || phone.isBlank())) {
       throw new InvalidInputException("email", "give an email address, a phone number or both");
     }
@@ -132,14 +128,16 @@ class AnnotationService {
   }
 
   /**
-   * The grant to change this child's record, audited either way. A refusal reads like a missing
-   * child, as for reads.
+   * The grant to change this child's record. The attempt is written to the audit trail at once,
+   * before anything changes (a change never exists without its entry). A refusal reads like a
+   * missing child, as for reads.
    */
-  private Grant grant(Actor actor, Purpose purpose, String childId, String what, AuditBatch audit) {
+  private Grant grant(Actor actor, Purpose purpose, String childId, String what) {
     var grant = access.grant(actor, purpose, childId).filter(Grant::full);
-    audit.add(
-        new AuditTrail.Access(
-            actor, purpose, "ANNOTATE", childId, what, grant.isPresent(), grant.isPresent()));
+    trail.record(
+        java.util.List.of(
+            new AuditTrail.Access(
+                actor, purpose, "ANNOTATE", childId, what, grant.isPresent(), grant.isPresent())));
     return grant.orElseThrow(
         () -> new InvalidInputException("childId", "no child '" + childId + "' to annotate"));
   }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A child's record at a glance, as of a date (default: the date the data describes). Re-referral is
- * the DfE's: the latest referral came within 12 months of the one before it. A repeat contact is a
- * contact in the last 12 months that came within 12 months of the previous contact.
+ * the DfE's: the latest referral, made in the 12 months to the date, came within 12 months of the
+ * one before it. A repeat contact is a contact in the last 12 months that came within 12 months of
+ * the previous contact.
  */
 record ChildSummary(
     LocalDate asOf,

@@ -8,12 +8,10 @@ import org.childjourneys.InvalidInputException;
 import org.childjourneys.graphql.IdArgument;
 import org.childjourneys.graphql.PageSize;
 import org.childjourneys.security.Actors;
-import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.GrantedChild;
 import org.childjourneys.security.Purpose;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -75,11 +73,10 @@ class ChronologyController {
       @Argument String childId,
       @Argument String itemId,
       @Argument String flag,
-      @Argument String reason,
-      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+      @Argument String reason) {
     IdArgument.check("childId", childId);
     IdArgument.check("itemId", itemId);
-    return annotations.flag(actors.require(), purpose, childId, itemId, flag, reason, audit);
+    return annotations.flag(actors.require(), purpose, childId, itemId, flag, reason);
   }
 
   @MutationMapping
@@ -87,10 +84,9 @@ class ChronologyController {
       @Argument Purpose purpose,
       @Argument String childId,
       @Argument LocalDate date,
-      @Argument String text,
-      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+      @Argument String text) {
     IdArgument.check("childId", childId);
-    return annotations.note(actors.require(), purpose, childId, date, text, audit);
+    return annotations.note(actors.require(), purpose, childId, date, text);
   }
 
   @MutationMapping
@@ -99,12 +95,11 @@ class ChronologyController {
       @Argument String childId,
       @Argument String professionalId,
       @Argument String email,
-      @Argument String phone,
-      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+      @Argument String phone) {
     IdArgument.check("childId", childId);
     IdArgument.check("professionalId", professionalId);
     return annotations.confirmContact(
-        actors.require(), purpose, childId, professionalId, email, phone, audit);
+        actors.require(), purpose, childId, professionalId, email, phone);
   }
 
   @SuppressWarnings("unchecked")

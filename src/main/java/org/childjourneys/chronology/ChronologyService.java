@@ -134,8 +134,10 @@ class ChronologyService {
         repeatContacts++;
       }
     }
+    // DfE: a referral in the 12 months to asOf that came within 12 months of the previous one
     boolean reReferral =
         referrals.size() >= 2
+            && referrals.get(referrals.size() - 1).isAfter(yearAgo)
             && !referrals
                 .get(referrals.size() - 2)
                 .isBefore(referrals.get(referrals.size() - 1).minusMonths(12));
@@ -216,7 +218,7 @@ class ChronologyService {
     List<ChronologyItem> items = new ArrayList<>();
     for (Value a : facts.annotations()) {
       String kind = a.get("kind").asString();
-      if (kind.equals("FLAG")) {
+      if (kind.equals("FLAG") && grant.full()) {
         practitionerFlags
             .computeIfAbsent(a.get("itemId").asString(), k -> new ArrayList<>())
             .add(

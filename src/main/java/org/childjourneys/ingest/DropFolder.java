@@ -149,7 +149,8 @@ class DropFolder {
                 la,
                 null,
                 format.snapshotByDefault() ? ImportMode.SNAPSHOT : ImportMode.DELTA,
-                moved));
+                moved),
+            "drop folder");
     submitted.put(job.id(), source);
     log.info("Drop folder {}: {} file(s) taken into import job {}", source, moved.size(), job.id());
   }

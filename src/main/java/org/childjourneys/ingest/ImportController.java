@@ -35,7 +35,10 @@ class ImportController {
 
   private final ImportJobService jobs;
 
-  ImportController(ImportJobService jobs) {
+  private final org.childjourneys.security.Actors actors;
+
+  ImportController(ImportJobService jobs, org.childjourneys.security.Actors actors) {
+    this.actors = actors;
     this.jobs = jobs;
   }
 
@@ -98,7 +101,8 @@ class ImportController {
         jobs.submit(
             jobId,
             new ImportRequest(
-                f, source, la == null || la.isBlank() ? null : la.strip(), reference, m, stored));
+                f, source, la == null || la.isBlank() ? null : la.strip(), reference, m, stored),
+            actors.require().name());
     return ResponseEntity.accepted().location(URI.create("/api/imports/" + jobId)).body(job);
   }
 

@@ -16,6 +16,7 @@ public record ImportJob(
     Double percent,
     ImportCounts counts,
     OffsetDateTime submittedAt,
+    String submittedBy,
     OffsetDateTime startedAt,
     OffsetDateTime finishedAt,
     Long durationMs,

@@ -101,8 +101,8 @@ public class ImportJobService implements DisposableBean {
         + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
   }
 
-  /** Queues a job; returns it as queued. */
-  public ImportJob submit(String jobId, ImportRequest request) {
+  /** Queues a job for whoever submitted it (a user's name, or the drop folder); returns it. */
+  public ImportJob submit(String jobId, ImportRequest request, String submittedBy) {
     if (!importers.containsKey(request.format())) {
       throw new IllegalArgumentException("No importer for format " + request.format().cliName());
     }
@@ -120,6 +120,7 @@ public class ImportJobService implements DisposableBean {
     props.put("status", "QUEUED");
     props.put("phase", "queued");
     props.put("submittedAt", OffsetDateTime.now(ZoneOffset.UTC));
+    props.put("submittedBy", submittedBy);
     props.put("attempts", 0);
     save(jobId, props);
     ImportJob job = load(jobId).orElseThrow();
@@ -446,6 +447,7 @@ public class ImportJobService implements DisposableBean {
             n.get("retired").asLong(0),
             n.get("rejected").asLong(0)),
         dateTime(n.get("submittedAt")),
+        n.get("submittedBy").asString(null),
         dateTime(n.get("startedAt")),
         dateTime(n.get("finishedAt")),
         n.get("durationMs").isNull() ? null : n.get("durationMs").asLong(),

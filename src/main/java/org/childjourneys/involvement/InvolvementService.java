@@ -285,7 +285,9 @@ class InvolvementService {
       LocalDate start = i.get("start").asLocalDate();
       LocalDate end = date(i.get("end"));
       String service = i.get("service").asString();
-      if (grant.shows(service) && !start.isAfter(asOf) && (end == null || end.isAfter(asOf))) {
+      if (grant.sharesWithoutConsent(service)
+          && !start.isAfter(asOf)
+          && (end == null || end.isAfter(asOf))) {
         open.add(
             new FamilyMember.Involvement(
                 i.get("kind").asString(), service, start, end, i.get("team").asString(null)));

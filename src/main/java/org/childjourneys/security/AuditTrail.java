@@ -45,13 +45,16 @@ public class AuditTrail {
 
   private final Driver driver;
   private final String database;
+  private final AuditHeadPublisher heads;
 
   AuditTrail(
       Driver driver,
       @org.springframework.beans.factory.annotation.Value("${spring.data.neo4j.database:neo4j}")
-          String database) {
+          String database,
+      AuditHeadPublisher heads) {
     this.driver = driver;
     this.database = database;
+    this.heads = heads;
   }
 
   /** Writes the accesses as one transaction; throws if they could not be recorded. */
@@ -61,38 +64,41 @@ public class AuditTrail {
     }
     OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
-      session.executeWriteWithoutResult(
-          tx -> {
-            var head = tx.run(CypherFile.load("security/audit-chain-lock")).single();
-            long seq = head.get("seq").asLong();
-            String prev = head.get("head").asString();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Access a : accesses) {
-              seq++;
-              AuditEntry e =
-                  new AuditEntry(
-                      seq,
-                      at,
-                      a.actor().name(),
-                      a.actor().role().name(),
-                      a.actor().team(),
-                      a.purpose() == null ? null : a.purpose().name(),
-                      a.action(),
-                      a.childId(),
-                      a.what(),
-                      a.allowed(),
-                      a.found(),
-                      prev,
-                      null);
-              String hash = hash(e);
-              rows.add(row(e, hash));
-              prev = hash;
-            }
-            tx.run(
-                    CypherFile.load("security/audit-append"),
-                    Map.of("entries", rows, "seq", seq, "head", prev))
-                .consume();
-          });
+      Map.Entry<Long, String> committed =
+          session.executeWrite(
+              tx -> {
+                var head = tx.run(CypherFile.load("security/audit-chain-lock")).single();
+                long seq = head.get("seq").asLong();
+                String prev = head.get("head").asString();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (Access a : accesses) {
+                  seq++;
+                  AuditEntry e =
+                      new AuditEntry(
+                          seq,
+                          at,
+                          a.actor().name(),
+                          a.actor().role().name(),
+                          a.actor().team(),
+                          a.purpose() == null ? null : a.purpose().name(),
+                          a.action(),
+                          a.childId(),
+                          a.what(),
+                          a.allowed(),
+                          a.found(),
+                          prev,
+                          null);
+                  String hash = hash(e);
+                  rows.add(row(e, hash));
+                  prev = hash;
+                }
+                tx.run(
+                        CypherFile.load("security/audit-append"),
+                        Map.of("entries", rows, "seq", seq, "head", prev))
+                    .consume();
+                return Map.entry(seq, prev);
+              });
+      heads.publish(committed.getKey(), committed.getValue(), at);
     }
   }
 
@@ -116,17 +122,30 @@ public class AuditTrail {
     return read("security/audit-export", params);
   }
 
-  /** Recomputes every hash in order; an edited, removed or inserted entry breaks the chain. */
+  /**
+   * Recomputes every hash in order (an edited, removed or inserted entry breaks the chain), and
+   * checks the chain against the heads published outside the database (a chain rewritten from some
+   * entry on no longer has the hash published for it).
+   */
   public Verification verify() {
     List<AuditEntry> all = read("security/audit-chain", Map.of());
+    Map<Long, String> published = heads.published();
     String prev = "GENESIS";
     long expectedSeq = 1;
     for (AuditEntry e : all) {
       if (e.seq() != expectedSeq || !e.prevHash().equals(prev) || !hash(e).equals(e.hash())) {
         return new Verification(all.size(), e.seq());
       }
+      String publishedHash = published.get(e.seq());
+      if (publishedHash != null && !publishedHash.equals(e.hash())) {
+        return new Verification(all.size(), e.seq());
+      }
       prev = e.hash();
       expectedSeq++;
+    }
+    long lastPublished = published.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+    if (lastPublished >= expectedSeq) {
+      return new Verification(all.size(), expectedSeq); // entries published, now missing
     }
     return new Verification(all.size(), -1);
   }

@@ -2,7 +2,6 @@ package org.childjourneys.security;
 
 import org.childjourneys.graphql.IdArgument;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -24,9 +23,8 @@ class ConsentController {
       @Argument String service,
       @Argument String scope,
       @Argument boolean given,
-      @Argument String note,
-      @ContextValue(name = AuditBatch.CONTEXT_KEY) AuditBatch audit) {
+      @Argument String note) {
     IdArgument.check("childId", childId);
-    return consents.record(actors.require(), purpose, childId, service, scope, given, note, audit);
+    return consents.record(actors.require(), purpose, childId, service, scope, given, note);
   }
 }

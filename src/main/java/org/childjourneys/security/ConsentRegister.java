@@ -32,10 +32,12 @@ public class ConsentRegister {
 
   private final Neo4jClient neo4j;
   private final RecordAccess access;
+  private final AuditTrail trail;
 
-  ConsentRegister(Neo4jClient neo4j, RecordAccess access) {
+  ConsentRegister(Neo4jClient neo4j, RecordAccess access, AuditTrail trail) {
     this.neo4j = neo4j;
     this.access = access;
+    this.trail = trail;
   }
 
   @Transactional
@@ -46,18 +48,19 @@ public class ConsentRegister {
       String service,
       String scope,
       boolean given,
-      String note,
-      AuditBatch audit) {
+      String note) {
     boolean allowed = access.grant(actor, purpose, childId).filter(Grant::full).isPresent();
-    audit.add(
-        new AuditTrail.Access(
-            actor,
-            purpose,
-            "CONSENT",
-            childId,
-            (given ? "consent given: " : "consent withdrawn: ") + service,
-            allowed,
-            allowed));
+    // written at once, before the change: a consent decision never exists without its entry
+    trail.record(
+        java.util.List.of(
+            new AuditTrail.Access(
+                actor,
+                purpose,
+                "CONSENT",
+                childId,
+                (given ? "consent given: " : "consent withdrawn: ") + service,
+                allowed,
+                allowed)));
     if (!allowed) {
       throw new InvalidInputException(
           "childId", "no child '" + childId + "' to record consent for");

@@ -33,6 +33,15 @@ public record Grant(
     return d == null || d.shown() ? null : d;
   }
 
+  /**
+   * Whether facts from this service are shared without anyone's consent: what may be shown of a
+   * relative's record (the child's consent does not cover their relatives).
+   */
+  public boolean sharesWithoutConsent(String service) {
+    SharingRules.Decision d = sharing.get(service);
+    return d == null || d.access() == SharingRules.Access.SHARE;
+  }
+
   public boolean full() {
     return scope == Scope.FULL;
   }

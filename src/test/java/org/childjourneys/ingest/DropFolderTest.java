@@ -40,6 +40,7 @@ class DropFolderTest extends ImportTestBase {
 
     assertThat(job.status()).as(job.error()).isEqualTo("SUCCEEDED");
     assertThat(job.mode()).isEqualTo("DELTA");
+    assertThat(job.submittedBy()).isEqualTo("drop folder");
     assertThat(job.counts().read()).isEqualTo(15);
     assertThat(job.files()).hasSize(6).contains("people.csv", "involvements.csv");
     assertThat(count("MATCH (c:Child) RETURN count(c)")).isEqualTo(3);

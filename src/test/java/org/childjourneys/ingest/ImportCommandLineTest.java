@@ -88,11 +88,15 @@ class ImportCommandLineTest extends ImportTestBase {
         .document(
             "{ importJob(id: \""
                 + jobId
-                + "\") { status format system counts { read created rejected } rejectionReport } }")
+                + "\") { status format system submittedBy counts { read created rejected }"
+                + " rejectionReport } }")
         .execute()
         .path("importJob.status")
         .entity(String.class)
         .isEqualTo("SUCCEEDED")
+        .path("importJob.submittedBy")
+        .entity(String.class)
+        .isEqualTo("admin")
         .path("importJob.system")
         .entity(String.class)
         .isEqualTo("SSDA903")
@@ -195,7 +199,7 @@ class ImportCommandLineTest extends ImportTestBase {
         .document("{ importJobs(last: 500) { id } }")
         .execute()
         .errors()
-        .expect(e -> e.getMessage().contains("last must be from 1 to 100"))
+        .expect(e -> e.getMessage().equals("last: from 1 to 100, was 500"))
         .verify();
   }
 }

@@ -68,7 +68,8 @@ abstract class ImportTestBase {
       throws InterruptedException {
     String id = jobs.newJobId();
     ImportJob queued =
-        jobs.submit(id, new ImportRequest(format, system, "999", reference, mode, List.of(files)));
+        jobs.submit(
+            id, new ImportRequest(format, system, "999", reference, mode, List.of(files)), "test");
     assertThat(queued.status()).isEqualTo("QUEUED");
     return jobs.await(id, Duration.ofMinutes(5));
   }
@@ -83,7 +84,8 @@ abstract class ImportTestBase {
       Path... files)
       throws InterruptedException {
     String id = jobs.newJobId();
-    jobs.submit(id, new ImportRequest(format, system, laCode, reference, mode, List.of(files)));
+    jobs.submit(
+        id, new ImportRequest(format, system, laCode, reference, mode, List.of(files)), "test");
     return jobs.await(id, Duration.ofMinutes(5));
   }
 

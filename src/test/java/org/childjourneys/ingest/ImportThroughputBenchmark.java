@@ -198,7 +198,8 @@ public final class ImportThroughputBenchmark {
       throws InterruptedException {
     String id = jobs.newJobId();
     long t = System.nanoTime();
-    jobs.submit(id, new ImportRequest(format, system, la, null, mode, List.of(folder)));
+    jobs.submit(
+        id, new ImportRequest(format, system, la, null, mode, List.of(folder)), "benchmark");
     ImportJob job = jobs.await(id, Duration.ofHours(1));
     double s = seconds(t);
     if (!"SUCCEEDED".equals(job.status())) {

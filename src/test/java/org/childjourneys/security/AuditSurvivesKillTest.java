@@ -101,6 +101,7 @@ class AuditSurvivesKillTest {
             "--childjourneys.neo4j.embedded.bolt-port=" + bolt,
             "--childjourneys.neo4j.embedded.password=" + NEO4J_PASSWORD,
             "--childjourneys.neo4j.embedded.page-cache=64MB",
+            "--childjourneys.security.audit-head-file=" + data.resolve("chain-head.log"),
             "--childjourneys.demo.enabled=false",
             "--childjourneys.import.drop.enabled=false",
             "--server.port=" + http));

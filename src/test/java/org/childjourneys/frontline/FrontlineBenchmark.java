@@ -1,0 +1,311 @@
+package org.childjourneys.frontline;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.childjourneys.ChildJourneysApplication;
+import org.childjourneys.neo4j.CypherFile;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The front door's triage request (child, summary, first 50 chronology items, in touch now and
+ * previously, with authorisation and audit) over HTTP GraphQL, against the same named Cypher
+ * through the raw driver in the same run (no HTTP, no authorisation, no audit), on the 100k-child
+ * synthetic authority. Also measures the audit write alone, for the audit overhead.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:exec@frontline-benchmark} (reuses the store under
+ * target/bench the import benchmark builds; the first run builds it, about 4 minutes). Bearer
+ * tokens signed by a key made for the run (the council identity-provider path), so the figures
+ * include token checking.
+ */
+public final class FrontlineBenchmark {
+
+  static final String TRIAGE =
+      """
+      query Triage($id: ID!) {
+        child(id: $id, purpose: REFERRAL_TRIAGE) {
+          id givenName familyName birthDate
+          summary { firstContact lastContact openInvolvements contactsLast12Months
+                    referralsLast12Months reReferral repeatContactsLast12Months previousCpPlans }
+          chronology(first: 50) { totalCount edges { node { id date category kind service decision
+                                  end closureReason team flags { flag } source { system asAt } } } }
+          inTouch { now { kind service start team { name email phone organisation }
+                          professionals { name role email phone lead } }
+                    previously { kind service start end closureReason team { name } } }
+        }
+      }
+      """;
+
+  public static void main(String[] args) throws Exception {
+    int children = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    int clients = 8;
+    Path home = Path.of("target", "bench").toAbsolutePath();
+    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+    Path run = Files.createDirectories(home.resolve("frontline-" + tag));
+    KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    Path pem = run.resolve("idp-public.pem");
+    Files.writeString(
+        pem,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+
+    long started = System.nanoTime();
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ChildJourneysApplication.class)
+            .run(
+                "--server.port=0",
+                "--childjourneys.neo4j.embedded.data-directory="
+                    + home.resolve("neo4j-" + children),
+                "--childjourneys.neo4j.embedded.bolt-port=17689",
+                "--childjourneys.neo4j.embedded.page-cache=2GB",
+                "--childjourneys.demo.enabled=true",
+                "--childjourneys.demo.children=" + children,
+                "--childjourneys.demo.seed=20181001",
+                "--childjourneys.data.allow-mixed=true",
+                "--childjourneys.import.drop.enabled=false",
+                "--childjourneys.import.directory=" + run.resolve("jobs"),
+                "--childjourneys.security.password-file=" + run.resolve("users.properties"),
+                "--childjourneys.security.audit-head-file="
+                    + home.resolve("neo4j-" + children + "-audit-heads.log"),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
+                "--childjourneys.security.jwt.issuer=https://idp.bench.example",
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+    System.out.printf(
+        "Service ready on a %,d-child authority in %.0f s%n",
+        children, (System.nanoTime() - started) / 1e9);
+    try {
+      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      Driver driver = context.getBean(Driver.class);
+      String database = context.getEnvironment().getProperty("spring.data.neo4j.database", "neo4j");
+      List<String> ids =
+          driver
+              .executableQuery(
+                  "MATCH (c:Child) WITH c, rand() AS r ORDER BY r LIMIT $n RETURN c.id AS id")
+              .withParameters(Map.of("n", requests))
+              .execute()
+              .records()
+              .stream()
+              .map(r -> r.get("id").asString())
+              .toList();
+      String token = token(key);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI uri = URI.create("http://localhost:" + port + "/graphql");
+
+      Runner graphQl = id -> post(http, uri, token, id);
+      Runner raw = id -> rawTriage(driver, database, id);
+      Runner audit = id -> auditOnly(driver, database, id);
+
+      // Warm up both paths (JIT, page cache, query plans).
+      time(graphQl, ids.subList(0, Math.min(500, ids.size())));
+      time(raw, ids.subList(0, Math.min(500, ids.size())));
+      time(audit, ids.subList(0, Math.min(200, ids.size())));
+
+      long[] rawSingle = time(raw, ids);
+      long[] gqlSingle = time(graphQl, ids);
+      long[] auditSingle = time(audit, ids);
+      double rawThroughput = throughput(raw, ids, clients);
+      double gqlThroughput = throughput(graphQl, ids, clients);
+
+      double gqlP50 = percentile(gqlSingle, 50);
+      double rawP50 = percentile(rawSingle, 50);
+      double auditP50 = percentile(auditSingle, 50);
+      StringBuilder out = new StringBuilder();
+      out.append(
+          String.format(
+              "Triage request on %,d children, %,d requests per measurement, %d clients for"
+                  + " throughput%n",
+              children, ids.size(), clients));
+      out.append(
+          String.format(
+              "| path | p50 ms | p99 ms | throughput req/s (%d clients) |%n|---|---|---|---|%n",
+              clients));
+      out.append(
+          String.format(
+              "| HTTP GraphQL (token check, authorisation, audit) | %.2f | %.2f | %.0f |%n",
+              gqlP50, percentile(gqlSingle, 99), gqlThroughput));
+      out.append(
+          String.format(
+              "| raw driver, same Cypher (no HTTP, no authorisation, no audit) | %.2f | %.2f | %.0f |%n",
+              rawP50, percentile(rawSingle, 99), rawThroughput));
+      out.append(
+          String.format(
+              "| audit write alone (one entry, chained) | %.2f | %.2f | |%n",
+              auditP50, percentile(auditSingle, 99)));
+      out.append(
+          String.format(
+              "Ratio GraphQL/raw (p50): %.2f; audit write / GraphQL request (p50): %.0f%%%n",
+              gqlP50 / rawP50, 100 * auditP50 / gqlP50));
+      System.out.print(out);
+      Files.writeString(home.resolve("frontline.md"), out.toString());
+    } finally {
+      context.close();
+    }
+  }
+
+  interface Runner {
+    void run(String id) throws Exception;
+  }
+
+  static void post(HttpClient http, URI uri, String token, String id) throws Exception {
+    String body = "{\"query\":" + json(TRIAGE) + ",\"variables\":{\"id\":" + json(id) + "}}";
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+      throw new IllegalStateException(response.statusCode() + " " + response.body());
+    }
+  }
+
+  /** The statements the service runs for a triage request, in one read transaction. */
+  static void rawTriage(Driver driver, String database, String id) {
+    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+      s.executeRead(
+          tx -> {
+            Map<String, Object> one = new java.util.HashMap<>();
+            one.put("ids", List.of(id));
+            one.put("team", null);
+            tx.run(CypherFile.load("child/children-by-id"), one).consume();
+            tx.run(CypherFile.load("dataset/sources")).consume();
+            tx.run(CypherFile.load("chronology/child-facts"), Map.of("ids", List.of(id))).list();
+            tx.run(CypherFile.load("dataset/sources")).consume();
+            tx.run(CypherFile.load("involvement/in-touch"), Map.of("ids", List.of(id))).list();
+            return null;
+          });
+    }
+  }
+
+  /** One audit entry written as the service writes it: lock the chain head, append. */
+  static void auditOnly(Driver driver, String database, String id) {
+    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+      s.executeWrite(
+          tx -> {
+            var head = tx.run(CypherFile.load("security/audit-chain-lock")).single();
+            long seq = head.get("seq").asLong() + 1;
+            Map<String, Object> entry = new java.util.HashMap<>();
+            entry.put("seq", seq);
+            entry.put("at", java.time.OffsetDateTime.now());
+            entry.put("actor", "benchmark");
+            entry.put("role", "FRONT_DOOR");
+            entry.put("purpose", "REFERRAL_TRIAGE");
+            entry.put("action", "BENCHMARK");
+            entry.put("childId", id);
+            entry.put("what", "benchmark");
+            entry.put("allowed", true);
+            entry.put("found", true);
+            entry.put("prevHash", head.get("head").asString());
+            entry.put("hash", Long.toHexString(seq));
+            tx.run(
+                    CypherFile.load("security/audit-append"),
+                    Map.of("entries", List.of(entry), "seq", seq, "head", Long.toHexString(seq)))
+                .consume();
+            return null;
+          });
+    }
+  }
+
+  static long[] time(Runner runner, List<String> ids) throws Exception {
+    long[] nanos = new long[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      long t = System.nanoTime();
+      runner.run(ids.get(i));
+      nanos[i] = System.nanoTime() - t;
+    }
+    return nanos;
+  }
+
+  static double throughput(Runner runner, List<String> ids, int clients) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicInteger next = new AtomicInteger();
+    long t = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      done.add(
+          pool.submit(
+              () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < ids.size()) {
+                  runner.run(ids.get(i));
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    return ids.size() / ((System.nanoTime() - t) / 1e9);
+  }
+
+  static double percentile(long[] nanos, int p) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  static String token(KeyPair key) throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader(JWSAlgorithm.RS256),
+            new JWTClaimsSet.Builder()
+                .issuer("https://idp.bench.example")
+                .subject("bench")
+                .claim("preferred_username", "bench.front-door")
+                .claim("roles", List.of("FRONT_DOOR"))
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
+                .build());
+    jwt.sign(new RSASSASigner(key.getPrivate()));
+    return jwt.serialize();
+  }
+
+  static String json(String text) {
+    StringBuilder s = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        default -> s.append(c);
+      }
+    }
+    return s.append('"').toString();
+  }
+}
