@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.ReadQueries;
 import org.childjourneys.security.AccessPolicy;
 import org.childjourneys.security.Actor;
 import org.childjourneys.security.AuditBatch;
@@ -15,19 +15,17 @@ import org.childjourneys.security.ChildAccessFacts;
 import org.childjourneys.security.Grant;
 import org.childjourneys.security.Purpose;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Reads children's records through the access policy; every read goes into the audit batch. */
 @Service
 public class ChildService {
 
-  private final Neo4jClient neo4j;
+  private final ReadQueries reads;
   private final AccessPolicy policy;
 
-  ChildService(Neo4jClient neo4j, AccessPolicy policy) {
-    this.neo4j = neo4j;
+  ChildService(ReadQueries reads, AccessPolicy policy) {
+    this.reads = reads;
     this.policy = policy;
   }
 
@@ -38,7 +36,6 @@ public class ChildService {
    * The child for this actor and purpose, or empty when there is none or the rules refuse it (the
    * two look the same to the caller; the audit trail tells them apart).
    */
-  @Transactional(readOnly = true)
   public Optional<ChildView> read(
       Actor actor, Purpose purpose, String id, String what, AuditBatch audit) {
     List<Candidate> found = candidates(List.of(id), actor);
@@ -52,7 +49,6 @@ public class ChildService {
    * Several children by id, in the order asked, each null when missing or refused; one query for
    * all of them, one audit entry each.
    */
-  @Transactional(readOnly = true)
   public List<ChildView> read(
       Actor actor, Purpose purpose, List<String> ids, String what, AuditBatch audit) {
     Map<String, Candidate> found = new HashMap<>();
@@ -79,7 +75,6 @@ public class ChildService {
    * the date (and with this team, if given), each read for the purpose and audited. Children the
    * rules refuse (restricted records) are left out of the sample.
    */
-  @Transactional(readOnly = true)
   public AuditSample auditSample(
       Actor actor,
       Purpose purpose,
@@ -89,18 +84,16 @@ public class ChildService {
       int size,
       long seed,
       AuditBatch audit) {
+    if (!policy.mayReadRecord(actor, purpose)) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Audit samples are for roles that audit case files");
+    }
     Map<String, Object> params = new HashMap<>();
     params.put("kind", kind);
     params.put("openOn", openOn);
     params.put("teamId", teamId);
     List<String> cohort =
-        new ArrayList<>(
-            neo4j
-                .query(CypherFile.load("child/audit-cohort"))
-                .bindAll(params)
-                .fetchAs(String.class)
-                .mappedBy((types, r) -> r.get("id").asString())
-                .all());
+        new ArrayList<>(reads.list("child/audit-cohort", params, r -> r.get("id").asString()));
     java.util.Collections.shuffle(cohort, new java.util.Random(seed));
     List<String> sample = cohort.subList(0, Math.min(size, cohort.size()));
     List<ChildView> read =
@@ -118,7 +111,6 @@ public class ChildService {
    * Children matching the search that this actor may read for this purpose, best first. Children
    * the rules refuse are left out as if they did not exist; every hit and every refusal is audited.
    */
-  @Transactional(readOnly = true)
   public List<Match> search(
       Actor actor, Purpose purpose, ChildSearch search, int first, AuditBatch audit) {
     if (!policy.mayReadRecord(actor, purpose)) {
@@ -133,13 +125,7 @@ public class ChildService {
     params.put("limit", first * 3);
     params.put("team", actor.team());
     List<Match> matches = new ArrayList<>();
-    for (org.neo4j.driver.Record r :
-        neo4j
-            .query(CypherFile.load("child/search"))
-            .bindAll(params)
-            .fetchAs(org.neo4j.driver.Record.class)
-            .mappedBy((types, record) -> record)
-            .all()) {
+    for (org.neo4j.driver.Record r : reads.list("child/search", params, record -> record)) {
       Candidate candidate = candidate(r.get("child"), r);
       String id = candidate.facts().childId();
       Optional<ChildView> view =
@@ -184,12 +170,7 @@ public class ChildService {
     params.put("ids", ids);
     params.put("team", actor.team());
     return new ArrayList<>(
-        neo4j
-            .query(CypherFile.load("child/children-by-id"))
-            .bindAll(params)
-            .fetchAs(Candidate.class)
-            .mappedBy((types, r) -> candidate(r.get("child"), r))
-            .all());
+        reads.list("child/children-by-id", params, r -> candidate(r.get("child"), r)));
   }
 
   static Candidate candidate(Value child, org.neo4j.driver.Record r) {
@@ -209,23 +190,19 @@ public class ChildService {
   }
 
   /** Each child's source records; a grant for outcomes only shows none. */
-  @Transactional(readOnly = true)
   @SuppressWarnings("unchecked")
   public Map<ChildView, List<ChildView.PersonRecordView>> records(Collection<ChildView> children) {
     List<String> ids = children.stream().filter(c -> c.grant().full()).map(ChildView::id).toList();
     Map<String, List<ChildView.PersonRecordView>> byId = new HashMap<>();
     if (!ids.isEmpty()) {
-      neo4j
-          .query(CypherFile.load("child/records"))
-          .bind(ids)
-          .to("ids")
-          .fetchAs(Map.Entry.class)
-          .mappedBy(
-              (types, r) ->
+      reads
+          .list(
+              "child/records",
+              Map.of("ids", ids),
+              r ->
                   Map.entry(
                       r.get("childId").asString(),
                       r.get("records").asList(ChildView.PersonRecordView::from)))
-          .all()
           .forEach(
               e -> byId.put((String) e.getKey(), (List<ChildView.PersonRecordView>) e.getValue()));
     }

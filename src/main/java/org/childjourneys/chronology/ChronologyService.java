@@ -13,14 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.childjourneys.dataset.Sources;
-import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.ReadQueries;
 import org.childjourneys.security.Grant;
 import org.childjourneys.security.GrantedChild;
 import org.childjourneys.security.SharingRules;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds chronologies, summaries and step changes from a child's facts, showing only what the
@@ -31,37 +29,32 @@ class ChronologyService {
 
   static final String NOTE_SERVICE = "PRACTITIONER_NOTE";
 
-  private final Neo4jClient neo4j;
+  private final ReadQueries reads;
   private final Sources sources;
   private final ChronologyFlags flagRules;
 
-  ChronologyService(Neo4jClient neo4j, Sources sources, ChronologyFlags flagRules) {
-    this.neo4j = neo4j;
+  ChronologyService(ReadQueries reads, Sources sources, ChronologyFlags flagRules) {
+    this.reads = reads;
     this.sources = sources;
     this.flagRules = flagRules;
   }
 
   /** The facts of each child in one read (the batch loader behind every chronology field). */
-  @Transactional(readOnly = true)
   public Map<String, ChildFacts> facts(Collection<String> ids) {
     Sources.Catalogue catalogue = sources.catalogue();
     Map<String, ChildFacts> byId = new HashMap<>();
     for (ChildFacts f :
-        neo4j
-            .query(CypherFile.load("chronology/child-facts"))
-            .bind(List.copyOf(ids))
-            .to("ids")
-            .fetchAs(ChildFacts.class)
-            .mappedBy(
-                (types, r) ->
-                    new ChildFacts(
-                        r.get("childId").asString(),
-                        r.get("contacts").asList(v -> v),
-                        r.get("involvements").asList(v -> v),
-                        r.get("events").asList(v -> v),
-                        r.get("annotations").asList(v -> v),
-                        catalogue))
-            .all()) {
+        reads.list(
+            "chronology/child-facts",
+            Map.of("ids", List.copyOf(ids)),
+            r ->
+                new ChildFacts(
+                    r.get("childId").asString(),
+                    r.get("contacts").asList(v -> v),
+                    r.get("involvements").asList(v -> v),
+                    r.get("events").asList(v -> v),
+                    r.get("annotations").asList(v -> v),
+                    catalogue))) {
       byId.put(f.childId(), f);
     }
     for (String id : ids) {

@@ -2,10 +2,10 @@ package org.childjourneys.dataset;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.ReadQueries;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,25 +36,45 @@ public class Sources {
     }
   }
 
-  private final Neo4jClient neo4j;
+  /**
+   * How long a read catalogue is reused: every triage answer needs it, and it changes only when an
+   * import finishes, so a few seconds of staleness cost nothing and save a query per answer.
+   */
+  static final long REUSE_NANOS = 5_000_000_000L;
 
-  Sources(Neo4jClient neo4j) {
-    this.neo4j = neo4j;
+  private final ReadQueries reads;
+  private volatile Catalogue cached;
+  private volatile long cachedAt;
+
+  Sources(ReadQueries reads) {
+    this.reads = reads;
   }
 
-  /** Reads the catalogue (in the caller's transaction, if any). */
+  /** The catalogue, read at most every few seconds (in the caller's transaction, if any). */
   public Catalogue catalogue() {
-    return neo4j
-        .query(CypherFile.load("dataset/sources"))
-        .fetchAs(Catalogue.class)
-        .mappedBy(
-            (types, r) ->
+    Catalogue c = cached;
+    if (c != null && System.nanoTime() - cachedAt < REUSE_NANOS) {
+      return c;
+    }
+    c = read();
+    cached = c;
+    cachedAt = System.nanoTime();
+    return c;
+  }
+
+  private Catalogue read() {
+    return reads
+        .list(
+            "dataset/sources",
+            Map.of(),
+            r ->
                 new Catalogue(
                     r.get("referenceDate").isNull()
                         ? LocalDate.now()
                         : r.get("referenceDate").asLocalDate(),
                     r.get("sources").asList(Sources::source)))
-        .one()
+        .stream()
+        .findFirst()
         .orElseThrow();
   }
 

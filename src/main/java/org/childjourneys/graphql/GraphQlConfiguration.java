@@ -63,6 +63,41 @@ class GraphQlConfiguration {
   }
 
   /**
+   * Parsed and validated documents are reused for the same query text: a front end sends the same
+   * few operations all day, and parsing and validating one costs about as much as a database read.
+   * The limits (depth, complexity) still apply to every request: they run at execution.
+   */
+  @Bean
+  org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer
+      preparsedDocuments() {
+    Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> cache =
+        java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(
+                  Map.Entry<String, graphql.execution.preparsed.PreparsedDocumentEntry> eldest) {
+                return size() > 500;
+              }
+            });
+    graphql.execution.preparsed.PreparsedDocumentProvider provider =
+        (input, parseAndValidate) -> {
+          String query = input.getQuery();
+          if (query.length() > 20_000) { // not worth keeping, and keeps hostile texts out
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                parseAndValidate.apply(input));
+          }
+          var entry = cache.get(query);
+          if (entry == null) {
+            entry = parseAndValidate.apply(input);
+            cache.put(query, entry);
+          }
+          return java.util.concurrent.CompletableFuture.completedFuture(entry);
+        };
+    return builder ->
+        builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+  }
+
+  /**
    * Invalid arguments are the caller's to fix: say what was wrong, classified as BAD_REQUEST,
    * naming the argument when known. Only messages the service wrote for callers are shown: an
    * IllegalArgumentException from inside a library (the driver, a converter) may describe

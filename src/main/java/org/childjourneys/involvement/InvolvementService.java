@@ -9,68 +9,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.childjourneys.dataset.Sources;
-import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.ReadQueries;
 import org.childjourneys.security.Grant;
 import org.childjourneys.security.GrantedChild;
 import org.childjourneys.security.SharingRules;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Who is in touch with a child, and their family network, as of a date, as the grant allows. */
 @Service
 class InvolvementService {
 
-  private final Neo4jClient neo4j;
+  private final ReadQueries reads;
   private final Sources sources;
 
-  InvolvementService(Neo4jClient neo4j, Sources sources) {
-    this.neo4j = neo4j;
+  InvolvementService(ReadQueries reads, Sources sources) {
+    this.reads = reads;
     this.sources = sources;
   }
 
-  @Transactional(readOnly = true)
   public Map<String, InvolvementFacts> involvements(Collection<String> ids) {
     Sources.Catalogue catalogue = sources.catalogue();
     Map<String, InvolvementFacts> byId = new HashMap<>();
-    neo4j
-        .query(CypherFile.load("involvement/in-touch"))
-        .bind(List.copyOf(ids))
-        .to("ids")
-        .fetchAs(InvolvementFacts.class)
-        .mappedBy(
-            (types, r) ->
+    reads
+        .list(
+            "involvement/in-touch",
+            Map.of("ids", List.copyOf(ids)),
+            r ->
                 new InvolvementFacts(
                     r.get("childId").asString(),
                     r.get("involvements").asList(v -> v),
                     r.get("confirmations").asList(v -> v),
                     catalogue))
-        .all()
         .forEach(f -> byId.put(f.childId(), f));
     ids.forEach(
         id -> byId.putIfAbsent(id, new InvolvementFacts(id, List.of(), List.of(), catalogue)));
     return byId;
   }
 
-  @Transactional(readOnly = true)
   public Map<String, FamilyFacts> families(Collection<String> ids) {
     Sources.Catalogue catalogue = sources.catalogue();
     Map<String, FamilyFacts> byId = new HashMap<>();
-    neo4j
-        .query(CypherFile.load("involvement/family"))
-        .bind(List.copyOf(ids))
-        .to("ids")
-        .fetchAs(FamilyFacts.class)
-        .mappedBy(
-            (types, r) ->
+    reads
+        .list(
+            "involvement/family",
+            Map.of("ids", List.copyOf(ids)),
+            r ->
                 new FamilyFacts(
                     r.get("childId").asString(),
                     r.get("adults").asList(v -> v),
                     r.get("siblings").asList(v -> v),
                     r.get("household").asList(v -> v),
                     catalogue))
-        .all()
         .forEach(f -> byId.put(f.childId(), f));
     ids.forEach(
         id ->

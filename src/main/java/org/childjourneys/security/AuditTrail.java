@@ -1,5 +1,6 @@
 package org.childjourneys.security;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +12,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.childjourneys.neo4j.CypherFile;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
@@ -57,48 +62,152 @@ public class AuditTrail {
     this.heads = heads;
   }
 
-  /** Writes the accesses as one transaction; throws if they could not be recorded. */
+  /** One caller's accesses waiting for the writer, and when they happened. */
+  private record Pending(
+      List<Access> accesses, OffsetDateTime at, CompletableFuture<Void> committed) {}
+
+  private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+  private volatile Thread writer;
+
+  /**
+   * Writes the accesses and returns once they are committed; throws if they could not be recorded.
+   * Concurrent callers' entries are committed together by one writer (group commit): the chain has
+   * one order whichever way, and one transaction per group instead of one per request keeps the
+   * chain's lock from limiting throughput.
+   */
   public void record(List<Access> accesses) {
     if (accesses.isEmpty()) {
       return;
     }
-    OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    Pending mine =
+        new Pending(
+            accesses,
+            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
+            new CompletableFuture<>());
+    startWriter();
+    pending.add(mine);
+    try {
+      mine.committed().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the audit trail was written", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("The audit trail could not be written", e.getCause());
+    }
+  }
+
+  private synchronized void startWriter() {
+    if (writer == null) {
+      writer = new Thread(this::writeGroups, "audit-writer");
+      writer.setDaemon(true);
+      writer.start();
+    }
+  }
+
+  private void writeGroups() {
+    while (true) {
+      List<Pending> group = new ArrayList<>();
+      try {
+        group.add(pending.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      pending.drainTo(group, 999);
+      try {
+        write(group);
+        group.forEach(p -> p.committed().complete(null));
+      } catch (RuntimeException e) {
+        // One caller's bad entry must not fail the others: write each on its own.
+        for (Pending p : group) {
+          try {
+            write(List.of(p));
+            p.committed().complete(null);
+          } catch (RuntimeException alone) {
+            p.committed().completeExceptionally(alone);
+          }
+        }
+      }
+    }
+  }
+
+  @PreDestroy
+  void stopWriter() {
+    Thread w = writer;
+    if (w != null) {
+      w.interrupt();
+    }
+  }
+
+  /** The chain head this writer last committed or read (seq, hash); null until known. */
+  private Map.Entry<Long, String> knownHead;
+
+  /**
+   * Writes a group in one auto-commit statement after the head this writer knows; when another
+   * writer moved the head meanwhile, reloads it (taking its lock) and tries again.
+   */
+  private void write(List<Pending> group) {
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
-      Map.Entry<Long, String> committed =
-          session.executeWrite(
-              tx -> {
-                var head = tx.run(CypherFile.load("security/audit-chain-lock")).single();
-                long seq = head.get("seq").asLong();
-                String prev = head.get("head").asString();
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (Access a : accesses) {
-                  seq++;
-                  AuditEntry e =
-                      new AuditEntry(
-                          seq,
-                          at,
-                          a.actor().name(),
-                          a.actor().role().name(),
-                          a.actor().team(),
-                          a.purpose() == null ? null : a.purpose().name(),
-                          a.action(),
-                          a.childId(),
-                          a.what(),
-                          a.allowed(),
-                          a.found(),
-                          prev,
-                          null);
-                  String hash = hash(e);
-                  rows.add(row(e, hash));
-                  prev = hash;
-                }
-                tx.run(
-                        CypherFile.load("security/audit-append"),
-                        Map.of("entries", rows, "seq", seq, "head", prev))
-                    .consume();
-                return Map.entry(seq, prev);
-              });
-      heads.publish(committed.getKey(), committed.getValue(), at);
+      for (int attempt = 0; attempt < 5; attempt++) {
+        if (knownHead == null) {
+          knownHead =
+              session.executeWrite(
+                  tx -> {
+                    var head = tx.run(CypherFile.load("security/audit-chain-lock")).single();
+                    return Map.entry(head.get("seq").asLong(), head.get("head").asString());
+                  });
+        }
+        long seq = knownHead.getKey();
+        String prev = knownHead.getValue();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Pending p : group) {
+          for (Access a : p.accesses()) {
+            seq++;
+            AuditEntry e =
+                new AuditEntry(
+                    seq,
+                    p.at(),
+                    a.actor().name(),
+                    a.actor().role().name(),
+                    a.actor().team(),
+                    a.purpose() == null ? null : a.purpose().name(),
+                    a.action(),
+                    a.childId(),
+                    a.what(),
+                    a.allowed(),
+                    a.found(),
+                    prev,
+                    null);
+            String hash = hash(e);
+            rows.add(row(e, hash));
+            prev = hash;
+          }
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("expectedSeq", knownHead.getKey());
+        params.put("expectedHead", knownHead.getValue());
+        params.put("entries", rows);
+        params.put("seq", seq);
+        params.put("head", prev);
+        long written;
+        try {
+          written =
+              session
+                  .run(CypherFile.load("security/audit-append-after"), params)
+                  .single()
+                  .get("written")
+                  .asLong();
+        } catch (RuntimeException e) {
+          knownHead = null; // the outcome is unknown: read the head again next time
+          throw e;
+        }
+        if (written == rows.size()) {
+          knownHead = Map.entry(seq, prev);
+          heads.publish(seq, prev, group.get(group.size() - 1).at());
+          return;
+        }
+        knownHead = null; // another writer moved the head: reload it and chain after it
+      }
+      throw new IllegalStateException("The audit chain head kept moving; entries not written");
     }
   }
 

@@ -55,7 +55,8 @@ class ChronologyApiTest extends IntegrationTest {
         query($after: String) {
           child(id: "TFL-C1", purpose: SAFEGUARDING) {
             chronology(first: 4, after: $after) {
-              totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } }
+              totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              edges { cursor node { id } }
             }
           }
         }
@@ -74,6 +75,10 @@ class ChronologyApiTest extends IntegrationTest {
         .entityList(String.class)
         .containsExactly(NEWEST_FIRST.subList(4, 8).toArray(String[]::new));
     second.path("child.chronology.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+    second
+        .path("child.chronology.pageInfo.startCursor")
+        .entity(String.class)
+        .isEqualTo(second.path("child.chronology.edges[0].cursor").entity(String.class).get());
     String cursor2 = second.path("child.chronology.pageInfo.endCursor").entity(String.class).get();
     var third = graphQl.document(page).variable("after", cursor2).execute();
     third

@@ -119,6 +119,35 @@ public final class FrontlineBenchmark {
               .stream()
               .map(r -> r.get("id").asString())
               .toList();
+      if (System.getenv("BENCH_PROFILE") != null) {
+        profile(driver, database, ids.subList(0, 5));
+        statementTimes(driver, database, ids);
+        var embedded = context.getBean(org.childjourneys.neo4j.EmbeddedNeo4j.class).database();
+        for (int round = 0; round < 3; round++) {
+          long t = System.nanoTime();
+          for (int i = 0; i < 300; i++) {
+            try (var tx = embedded.beginTx()) {
+              tx.execute("RETURN 1 AS one").resultAsString();
+              tx.commit();
+            }
+          }
+          System.out.printf(
+              "embedded API RETURN 1 round %d mean %.3f ms%n",
+              round, (System.nanoTime() - t) / 1e6 / 300);
+          t = System.nanoTime();
+          try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+            for (int i = 0; i < 300; i++) {
+              s.run("RETURN 1 AS one").consume();
+            }
+          }
+          System.out.printf(
+              "driver auto-commit RETURN 1 round %d mean %.3f ms%n",
+              round, (System.nanoTime() - t) / 1e6 / 300);
+        }
+        if (System.getenv("BENCH_PROFILE_ONLY") != null) {
+          return;
+        }
+      }
       String token = token(key);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       URI uri = URI.create("http://localhost:" + port + "/graphql");
@@ -172,6 +201,69 @@ public final class FrontlineBenchmark {
     } finally {
       context.close();
     }
+  }
+
+  /** BENCH_PROFILE=1: each statement's plan time and database hits for a few children. */
+  static void profile(Driver driver, String database, List<String> ids) {
+    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+      for (String id : ids) {
+        Map<String, Object> one = new java.util.HashMap<>();
+        one.put("ids", List.of(id));
+        one.put("team", null);
+        for (String q :
+            List.of(
+                "child/children-by-id",
+                "dataset/sources",
+                "chronology/child-facts",
+                "involvement/in-touch")) {
+          for (int warm = 0; warm < 20; warm++) {
+            s.run(CypherFile.load(q), one).consume();
+          }
+          long t = System.nanoTime();
+          var summary = s.run("PROFILE " + CypherFile.load(q), one).consume();
+          long hits = dbHits(summary.profile());
+          System.out.printf(
+              "%s %-26s %6.2f ms %7d db hits, rows %d%n",
+              id, q, (System.nanoTime() - t) / 1e6, hits, summary.profile().records());
+        }
+      }
+    }
+  }
+
+  /** BENCH_PROFILE=1: mean time of each statement on its own (auto-commit), over many children. */
+  static void statementTimes(Driver driver, String database, List<String> ids) {
+    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+      for (String q :
+          List.of(
+              "RETURN 1 AS one",
+              "MATCH (d:DataSource) RETURN count(d) AS n",
+              "dataset/sources",
+              "child/children-by-id",
+              "chronology/child-facts",
+              "involvement/in-touch")) {
+        String cypher = q.contains(" ") ? q : CypherFile.load(q);
+        for (int round = 0; round < 3; round++) {
+          long t = System.nanoTime();
+          for (String id : ids) {
+            Map<String, Object> one = new java.util.HashMap<>();
+            one.put("ids", List.of(id));
+            one.put("team", null);
+            s.executeRead(tx -> tx.run(cypher, one).list());
+          }
+          System.out.printf(
+              "%-42s round %d mean %.2f ms%n",
+              q, round, (System.nanoTime() - t) / 1e6 / ids.size());
+        }
+      }
+    }
+  }
+
+  static long dbHits(org.neo4j.driver.summary.ProfiledPlan plan) {
+    long hits = plan.dbHits();
+    for (var child : plan.children()) {
+      hits += dbHits(child);
+    }
+    return hits;
   }
 
   interface Runner {

@@ -196,9 +196,11 @@ class InTouchApiTest extends IntegrationTest {
           inTouch { now { kind team { name } professionals { name phone } } }
           family { relationship } records { system } } }
         """;
+    statementsFor(page, ids.subList(0, 1)); // warm: the audit writer reads the chain head once
     long one = statementsFor(page, ids.subList(0, 1));
     long fifty = statementsFor(page, ids);
-    assertThat(fifty).isEqualTo(one);
+    // equal but for the sources catalogue, which either request may re-read (it is kept 5 s)
+    assertThat(fifty).isBetween(one - 1, one + 1);
     assertThat(one).isLessThanOrEqualTo(8);
   }
 

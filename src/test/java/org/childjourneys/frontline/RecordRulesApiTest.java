@@ -314,4 +314,66 @@ class RecordRulesApiTest extends IntegrationTest {
               assertThat(errors.get(0).getMessage()).isEqualTo(message);
             });
   }
+
+  private static final String SAMPLE =
+      """
+      query($teamId: ID, $seed: Int) { auditSample(purpose: AUDIT, kind: "CIN_EPISODE",
+          openOn: "2024-02-15", teamId: $teamId, size: 50, seed: $seed) {
+        cohortSize children { id } } }
+      """;
+
+  @Test
+  void qualityAssuranceSamplesIdentifiableCasesFromACohortRepeatably() {
+    long cohort =
+        TestNeo4j.driver()
+            .executableQuery(
+                """
+                MATCH (i:Involvement {kind: 'CIN_EPISODE'})
+                WHERE i.start <= date('2024-02-15') AND (i.end IS NULL OR i.end > date('2024-02-15'))
+                MATCH (i)<-[:HAD]-(:PersonRecord)-[:REFERS_TO]->(c:Child)
+                RETURN count(DISTINCT c) AS n
+                """)
+            .execute()
+            .records()
+            .get(0)
+            .get("n")
+            .asLong();
+    var first = as("quality-assurance").document(SAMPLE).variable("seed", 7).execute();
+    first.path("auditSample.cohortSize").entity(Long.class).isEqualTo(cohort);
+    List<String> sample = first.path("auditSample.children[*].id").entityList(String.class).get();
+    assertThat(sample).hasSize((int) Math.min(50, cohort)).doesNotHaveDuplicates();
+    as("quality-assurance")
+        .document(SAMPLE)
+        .variable("seed", 7)
+        .execute()
+        .path("auditSample.children[*].id")
+        .entityList(String.class)
+        .containsExactly(sample.toArray(String[]::new));
+    as("quality-assurance")
+        .document(SAMPLE)
+        .variable("teamId", FrontlineFixture.TEAM)
+        .execute()
+        .path("auditSample.cohortSize")
+        .entity(Integer.class)
+        .isEqualTo(1)
+        .path("auditSample.children[*].id")
+        .entityList(String.class)
+        .containsExactly("TFL-C1");
+    as("quality-assurance")
+        .document("{ accessLog(childId: \"TFL-C1\", last: 1) { actor purpose what } }")
+        .execute()
+        .path("accessLog[0]")
+        .entity(Map.class)
+        .isEqualTo(
+            Map.of(
+                "actor", "quality-assurance",
+                "purpose", "AUDIT",
+                "what", "audit sample of CIN_EPISODE open on 2024-02-15"));
+    graphQl
+        .document(SAMPLE)
+        .execute()
+        .errors()
+        .expect(e -> "FORBIDDEN".equals(String.valueOf(e.getErrorType())))
+        .verify();
+  }
 }

@@ -89,8 +89,18 @@ class ImportCommandLineTest extends ImportTestBase {
             "{ importJob(id: \""
                 + jobId
                 + "\") { status format system submittedBy counts { read created rejected }"
-                + " rejectionReport } }")
+                + " rejectionReport percent startedAt finishedAt durationMs } }")
         .execute()
+        .path("importJob.percent")
+        .entity(Double.class)
+        .isEqualTo(100.0)
+        .path("importJob.startedAt")
+        .hasValue()
+        .path("importJob.finishedAt")
+        .hasValue()
+        .path("importJob.durationMs")
+        .entity(Long.class)
+        .satisfies(ms -> assertThat(ms).isNotNegative())
         .path("importJob.status")
         .entity(String.class)
         .isEqualTo("SUCCEEDED")

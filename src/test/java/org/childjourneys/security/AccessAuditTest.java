@@ -220,4 +220,58 @@ class AccessAuditTest extends IntegrationTest {
     }
     assertThat(trail.verify().intact()).isTrue();
   }
+
+  @Test
+  void aChainRewrittenConsistentlyStillDisagreesWithTheHeadsPublishedOutsideTheDatabase() {
+    String id = someChild();
+    as("front-door")
+        .document(CHILD)
+        .variable("id", id)
+        .variable("purpose", "SAFEGUARDING")
+        .execute()
+        .path("child.id")
+        .hasValue();
+    AuditEntry last = trail.byChild(id, 1).get(0);
+    // An administrator with Bolt access edits the last entry and recomputes its hash and the
+    // chain head, so the chain inside the database is consistent again.
+    AuditEntry forged =
+        new AuditEntry(
+            last.seq(),
+            last.at(),
+            last.actor(),
+            last.role(),
+            last.team(),
+            "AUDIT",
+            last.action(),
+            last.childId(),
+            last.what(),
+            last.allowed(),
+            last.found(),
+            last.prevHash(),
+            null);
+    String forgedHash = AuditTrail.hash(forged);
+    try (var s = TestNeo4j.driver().session()) {
+      s.run(
+              """
+              MATCH (a:AuditEntry {seq: $seq}) SET a.purpose = 'AUDIT', a.hash = $hash
+              WITH a MATCH (c:AuditChain {id: 'main'}) WHERE c.seq = $seq SET c.head = $hash
+              """,
+              Map.of("seq", last.seq(), "hash", forgedHash))
+          .consume();
+      AuditTrail.Verification broken = trail.verify();
+      assertThat(broken.intact()).isFalse();
+      assertThat(broken.firstBrokenSeq()).isEqualTo(last.seq());
+    } finally {
+      try (var s = TestNeo4j.driver().session()) {
+        s.run(
+                """
+                MATCH (a:AuditEntry {seq: $seq}) SET a.purpose = $purpose, a.hash = $hash
+                WITH a MATCH (c:AuditChain {id: 'main'}) WHERE c.seq = $seq SET c.head = $hash
+                """,
+                Map.of("seq", last.seq(), "purpose", last.purpose(), "hash", last.hash()))
+            .consume();
+      }
+    }
+    assertThat(trail.verify().intact()).isTrue();
+  }
 }
