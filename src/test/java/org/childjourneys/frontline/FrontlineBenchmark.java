@@ -159,13 +159,14 @@ public final class FrontlineBenchmark {
       // Warm up both paths (JIT, page cache, query plans).
       time(graphQl, ids.subList(0, Math.min(500, ids.size())));
       time(raw, ids.subList(0, Math.min(500, ids.size())));
-      time(audit, ids.subList(0, Math.min(200, ids.size())));
 
       long[] rawSingle = time(raw, ids);
       long[] gqlSingle = time(graphQl, ids);
-      long[] auditSingle = time(audit, ids);
       double rawThroughput = throughput(raw, ids, clients);
       double gqlThroughput = throughput(graphQl, ids, clients);
+      // Last: its entries carry made-up hashes, so the benchmark store's chain is not intact
+      // after a run (the store under target/bench is for benchmarks only).
+      long[] auditSingle = time(audit, ids);
 
       double gqlP50 = percentile(gqlSingle, 50);
       double rawP50 = percentile(rawSingle, 50);
@@ -303,32 +304,53 @@ public final class FrontlineBenchmark {
     }
   }
 
-  /** One audit entry written as the service writes it: lock the chain head, append. */
+  /** The chain head as the benchmark's own audit writer last left it. */
+  static Map.Entry<Long, String> auditHead;
+
+  /**
+   * One audit entry written as the service's writer writes it: one auto-commit statement chaining
+   * after the head it knows (read once, with its lock, at the start).
+   */
   static void auditOnly(Driver driver, String database, String id) {
     try (Session s = driver.session(SessionConfig.forDatabase(database))) {
-      s.executeWrite(
-          tx -> {
-            var head = tx.run(CypherFile.load("security/audit-chain-lock")).single();
-            long seq = head.get("seq").asLong() + 1;
-            Map<String, Object> entry = new java.util.HashMap<>();
-            entry.put("seq", seq);
-            entry.put("at", java.time.OffsetDateTime.now());
-            entry.put("actor", "benchmark");
-            entry.put("role", "FRONT_DOOR");
-            entry.put("purpose", "REFERRAL_TRIAGE");
-            entry.put("action", "BENCHMARK");
-            entry.put("childId", id);
-            entry.put("what", "benchmark");
-            entry.put("allowed", true);
-            entry.put("found", true);
-            entry.put("prevHash", head.get("head").asString());
-            entry.put("hash", Long.toHexString(seq));
-            tx.run(
-                    CypherFile.load("security/audit-append"),
-                    Map.of("entries", List.of(entry), "seq", seq, "head", Long.toHexString(seq)))
-                .consume();
-            return null;
-          });
+      if (auditHead == null) {
+        auditHead =
+            s.executeWrite(
+                tx -> {
+                  var head = tx.run(CypherFile.load("security/audit-chain-lock")).single();
+                  return Map.entry(head.get("seq").asLong(), head.get("head").asString());
+                });
+      }
+      long seq = auditHead.getKey() + 1;
+      Map<String, Object> entry = new java.util.HashMap<>();
+      entry.put("seq", seq);
+      entry.put("at", java.time.OffsetDateTime.now());
+      entry.put("actor", "benchmark");
+      entry.put("role", "FRONT_DOOR");
+      entry.put("purpose", "REFERRAL_TRIAGE");
+      entry.put("action", "BENCHMARK");
+      entry.put("childId", id);
+      entry.put("what", "benchmark");
+      entry.put("allowed", true);
+      entry.put("found", true);
+      entry.put("prevHash", auditHead.getValue());
+      String hash = Long.toHexString(seq) + "-benchmark";
+      entry.put("hash", hash);
+      Map<String, Object> params = new java.util.HashMap<>();
+      params.put("expectedSeq", auditHead.getKey());
+      params.put("expectedHead", auditHead.getValue());
+      params.put("entries", List.of(entry));
+      params.put("seq", seq);
+      params.put("head", hash);
+      long written =
+          s.run(CypherFile.load("security/audit-append-after"), params)
+              .single()
+              .get("written")
+              .asLong();
+      if (written != 1) {
+        throw new IllegalStateException("audit head moved under the benchmark");
+      }
+      auditHead = Map.entry(seq, hash);
     }
   }
 
