@@ -24,6 +24,7 @@ class SyntheticRoundTripTest extends ImportTestBase {
     Process export =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData", // no /tmp/hsperfdata_* left behind
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Djava.io.tmpdir=target/tmp",
