@@ -174,19 +174,7 @@ public class ChildService {
   }
 
   static Candidate candidate(Value child, org.neo4j.driver.Record r) {
-    return new Candidate(
-        child,
-        new ChildAccessFacts(
-            child.get("id").asString(),
-            r.get("restricted").asBoolean(false),
-            r.get("teamInvolved").asBoolean(false),
-            r.get("consents")
-                .asList(
-                    c ->
-                        new ChildAccessFacts.ConsentState(
-                            c.get("service").asString(),
-                            c.get("scope").asString(),
-                            c.get("given").asBoolean(false)))));
+    return new Candidate(child, ChildAccessFacts.from(child.get("id").asString(), r));
   }
 
   /** Each child's source records; a grant for outcomes only shows none. */

@@ -34,19 +34,7 @@ public class RecordAccess {
         .query(CypherFile.load("security/child-access"))
         .bindAll(params)
         .fetchAs(ChildAccessFacts.class)
-        .mappedBy(
-            (types, r) ->
-                new ChildAccessFacts(
-                    r.get("id").asString(),
-                    r.get("restricted").asBoolean(false),
-                    r.get("teamInvolved").asBoolean(false),
-                    r.get("consents")
-                        .asList(
-                            c ->
-                                new ChildAccessFacts.ConsentState(
-                                    c.get("service").asString(),
-                                    c.get("scope").asString(),
-                                    c.get("given").asBoolean(false)))))
+        .mappedBy((types, r) -> ChildAccessFacts.from(r.get("id").asString(), r))
         .one()
         .flatMap(facts -> policy.decide(actor, purpose, facts));
   }
