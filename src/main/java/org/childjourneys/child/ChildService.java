@@ -38,11 +38,7 @@ public class ChildService {
    */
   public Optional<ChildView> read(
       Actor actor, Purpose purpose, String id, String what, AuditBatch audit) {
-    List<Candidate> found = candidates(List.of(id), actor);
-    Optional<ChildView> view = found.stream().findFirst().flatMap(c -> decide(actor, purpose, c));
-    boolean allowed = found.isEmpty() ? policy.mayReadRecord(actor, purpose) : view.isPresent();
-    audit.add(new AuditTrail.Access(actor, purpose, "READ", id, what, allowed, view.isPresent()));
-    return view;
+    return Optional.ofNullable(read(actor, purpose, List.of(id), what, audit).get(0));
   }
 
   /**

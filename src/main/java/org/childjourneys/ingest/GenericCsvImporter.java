@@ -21,6 +21,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.childjourneys.dataset.ServiceDomains;
 
 /**
  * The generic multi-agency CSV (education, SEND/NEET, youth justice, universal, housing, police,
@@ -50,17 +51,7 @@ final class GenericCsvImporter implements Importer {
     }
   }
 
-  static final Set<String> SERVICES =
-      Set.of(
-          "SOCIAL_CARE",
-          "EARLY_HELP",
-          "EDUCATION",
-          "SEND_NEET",
-          "YOUTH_JUSTICE",
-          "UNIVERSAL",
-          "HOUSING",
-          "POLICE",
-          "HEALTH");
+  static final Set<String> SERVICES = Set.copyOf(ServiceDomains.CODES);
   static final Set<String> DECISIONS =
       Set.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP", "REFERRAL", "OPEN_CASE");
   static final Set<String> PARENTS =

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.childjourneys.dataset.ServiceDomains;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -27,17 +28,7 @@ import org.springframework.stereotype.Component;
 public class SharingRules {
 
   /** The nine service domains whose facts the rules govern. */
-  public static final List<String> SERVICES =
-      List.of(
-          "SOCIAL_CARE",
-          "EARLY_HELP",
-          "EDUCATION",
-          "SEND_NEET",
-          "YOUTH_JUSTICE",
-          "UNIVERSAL",
-          "HOUSING",
-          "POLICE",
-          "HEALTH");
+  public static final List<String> SERVICES = ServiceDomains.CODES;
 
   /** The consent scope the rules ask for. */
   public static final String CONSENT_SCOPE = "INFORMATION_SHARING";
