@@ -1,0 +1,167 @@
+package org.childjourneys.linkage;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether an incoming child record is a child already known. First the rules that forbid
+ * linking (adopted, restricted); then exact strong identifiers; then Fellegi-Sunter matching
+ * against the candidates its blocks find, scored as a probability with prior odds of one in the
+ * number of people known (at least 10,000: a local authority's children). Above the link threshold
+ * it links, between the thresholds it goes to review, below it is a new person. Two different
+ * people above the link threshold is ambiguous and goes to review.
+ */
+public final class Linker {
+
+  private static final int MIN_POPULATION = 10_000;
+
+  private final MatchModel model = new MatchModel();
+  private final double linkAbove;
+  private final double reviewAbove;
+
+  public Linker(double linkAbove, double reviewAbove) {
+    if (!(reviewAbove > 0 && reviewAbove <= linkAbove && linkAbove < 1)) {
+      throw new IllegalArgumentException(
+          "linkage thresholds must satisfy 0 < review-above <= link-above < 1, got review-above "
+              + reviewAbove
+              + " and link-above "
+              + linkAbove);
+    }
+    this.linkAbove = linkAbove;
+    this.reviewAbove = reviewAbove;
+  }
+
+  public double linkAbove() {
+    return linkAbove;
+  }
+
+  public double reviewAbove() {
+    return reviewAbove;
+  }
+
+  /**
+   * The decision for a record against the index and, when given, the records decided earlier in the
+   * same uncommitted batch.
+   */
+  public Decision decide(IndexedRecord in, PersonIndex index, PersonIndex pending) {
+    LinkageRecord r = in.record;
+    if (r.adopted()) {
+      return Decision.newPerson(
+          "an adopted child's record is never matched: pre- and post-adoption records stay apart");
+    }
+    if (r.restricted()) {
+      return Decision.newPerson("a restricted record is never matched to another person");
+    }
+    Decision exact = exact(in, index, pending);
+    if (exact != null) {
+      return exact;
+    }
+    Map<String, Scored> best = new HashMap<>();
+    score(in, index, index, pending, best);
+    if (pending != null) {
+      score(in, pending, index, pending, best);
+    }
+    Scored first = null;
+    Scored second = null;
+    for (Scored s : best.values()) {
+      if (s.comparison.neverLink()) {
+        continue;
+      }
+      if (first == null || s.rank() > first.rank()) {
+        second = first;
+        first = s;
+      } else if (second == null || s.rank() > second.rank()) {
+        second = s;
+      }
+    }
+    if (first == null || first.probability < reviewAbove) {
+      return Decision.newPerson(
+          first == null ? "no candidate shares a block" : "best candidate below review threshold");
+    }
+    String reason = first.comparison.cap();
+    if (reason == null && second != null && second.probability >= linkAbove) {
+      reason = "two people match above the link threshold";
+    }
+    if (reason == null && first.probability >= linkAbove) {
+      return new Decision(
+          Decision.Outcome.LINK,
+          first.personId,
+          first.probability,
+          "PROBABILISTIC",
+          first.comparison.evidence(),
+          null);
+    }
+    return new Decision(
+        Decision.Outcome.REVIEW,
+        first.personId,
+        first.probability,
+        "PROBABILISTIC",
+        first.comparison.evidence(),
+        reason == null ? "between the review and link thresholds" : reason);
+  }
+
+  private Decision exact(IndexedRecord in, PersonIndex index, PersonIndex pending) {
+    String byNhs = personOf(index, pending, "NHS", in.record.nhsNumber());
+    String byUpn = personOf(index, pending, "UPN", in.record.upn());
+    if (byNhs == null && byUpn == null) {
+      return null;
+    }
+    if (byNhs != null && byUpn != null && !byNhs.equals(byUpn)) {
+      return new Decision(
+          Decision.Outcome.REVIEW,
+          byNhs,
+          1.0,
+          "EXACT_IDENTIFIER_CONFLICT",
+          List.of(),
+          "NHS number and UPN belong to different people");
+    }
+    return new Decision(
+        Decision.Outcome.LINK,
+        byNhs != null ? byNhs : byUpn,
+        1.0,
+        "EXACT_IDENTIFIER",
+        List.of(),
+        null);
+  }
+
+  private static String personOf(
+      PersonIndex index, PersonIndex pending, String scheme, String value) {
+    String p = index.personOf(scheme, value);
+    if (p == null && pending != null) {
+      p = pending.personOf(scheme, value);
+    }
+    return p;
+  }
+
+  private void score(
+      IndexedRecord in,
+      PersonIndex searched,
+      PersonIndex index,
+      PersonIndex pending,
+      Map<String, Scored> best) {
+    int population = index.persons() + (pending == null ? 0 : pending.persons());
+    double priorLogOdds = -Math.log(Math.max(population, MIN_POPULATION)) / Math.log(2);
+    for (IndexedRecord candidate : searched.candidates(in)) {
+      String person = candidate.personId;
+      if (index.isProtected(person) || (pending != null && pending.isProtected(person))) {
+        continue; // never matched into an adopted or restricted child
+      }
+      MatchModel.Comparison c = model.compare(in, candidate, index);
+      double probability = 1 / (1 + Math.pow(2, -(c.weight() + priorLogOdds)));
+      Scored scored = new Scored(person, probability, c);
+      Scored held = best.get(person);
+      if (held == null || scored.rank() > held.rank()) {
+        best.put(person, scored); // a person's closest record speaks for them
+      }
+    }
+  }
+
+  private record Scored(String personId, double probability, MatchModel.Comparison comparison) {
+
+    /** Never-link comparisons rank last, capped ones next, then by probability. */
+    double rank() {
+      return comparison.neverLink() ? -2 : comparison.cap() != null ? probability - 1 : probability;
+    }
+  }
+}
