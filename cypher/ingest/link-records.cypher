@@ -1,6 +1,7 @@
 // Import: links records to the child or adult they describe, creating that person when no record
 // of theirs exists yet. Deterministic person ids keep a re-run from creating duplicates.
-// Parameters: $rows [{record, person, label ('Child' or 'Adult'), props, method, status}].
+// Parameters: $rows [{record, person, label ('Child' or 'Adult'), props, method, status, score,
+// evidence (the matcher's field comparisons, e.g. 'birthDate:EXACT:+12.6')}].
 UNWIND $rows AS row
 MATCH (r:PersonRecord {id: row.record})
 CALL (row) {
@@ -20,5 +21,5 @@ FOREACH (_ IN CASE WHEN row.props.adopted AND NOT coalesce(p.adopted, false) THE
 FOREACH (_ IN CASE WHEN row.props.restricted AND NOT coalesce(p.restricted, false) THEN [1] ELSE [] END |
   SET p.restricted = true)
 MERGE (r)-[l:REFERS_TO]->(p)
-  ON CREATE SET l.score = 1.0, l.method = row.method, l.status = row.status,
-                l.decidedBy = 'import', l.decidedAt = datetime()
+  ON CREATE SET l.score = row.score, l.method = row.method, l.status = row.status,
+                l.evidence = CASE WHEN size(row.evidence) > 0 THEN row.evidence END, l.decidedBy = 'import', l.decidedAt = datetime()

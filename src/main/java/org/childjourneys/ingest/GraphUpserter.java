@@ -6,6 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.childjourneys.linkage.Decision;
+import org.childjourneys.linkage.IndexedRecord;
+import org.childjourneys.linkage.LinkageEngine;
+import org.childjourneys.linkage.LinkageRecord;
+import org.childjourneys.linkage.PersonIndex;
 import org.childjourneys.neo4j.CypherFile;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -31,17 +36,25 @@ final class GraphUpserter {
 
   private final Driver driver;
   private final String database;
+  private final LinkageEngine linkage;
 
-  GraphUpserter(Driver driver, String database) {
+  /** The children known at the job's first child record, plus those this job has committed. */
+  private PersonIndex index;
+
+  GraphUpserter(Driver driver, String database, LinkageEngine linkage) {
     this.driver = driver;
     this.database = database;
+    this.linkage = linkage;
   }
 
   /** Writes the batch; returns the counts and the facts it holds (for snapshot retirement). */
   Written write(Staged batch, String jobId) {
     long started = System.nanoTime();
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
-      return session.executeWrite(tx -> write(tx, batch, jobId));
+      Written written = session.executeWrite(tx -> write(tx, batch, jobId));
+      // Only now committed: a retried transaction must not find its own uncommitted records.
+      written.linked().forEach(index::add);
+      return written;
     } finally {
       if (log.isDebugEnabled()) {
         log.debug("batch committed in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -74,8 +87,15 @@ final class GraphUpserter {
     }
   }
 
-  /** What a batch did: its counts, the facts it holds, and keys it found twice. */
-  record Written(ImportCounts counts, List<String[]> facts, List<Rejection> duplicates) {}
+  /**
+   * What a batch did: its counts, the facts it holds, keys it found twice, and the child records it
+   * linked (for the matcher's index once committed).
+   */
+  record Written(
+      ImportCounts counts,
+      List<String[]> facts,
+      List<Rejection> duplicates,
+      List<IndexedRecord> linked) {}
 
   private Written write(TransactionContext tx, Staged batch, String jobId) {
     long[] counts = new long[3];
@@ -103,7 +123,8 @@ final class GraphUpserter {
     add(counts, run(tx, "upsert-person-records", recordRows));
     run(tx, "upsert-identifiers", identifierRows);
     long linkStarted = System.nanoTime();
-    Map<String, String> personOf = link(tx, batch);
+    List<IndexedRecord> newlyLinked = new ArrayList<>();
+    Map<String, String> personOf = link(tx, batch, newlyLinked);
     if (log.isDebugEnabled()) {
       log.debug(
           "linking: {} records in {} ms",
@@ -164,7 +185,7 @@ final class GraphUpserter {
       run(tx, "upsert-" + type.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), rows);
     }
     return new Written(
-        new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0), facts, duplicates);
+        new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0), facts, duplicates, newlyLinked);
   }
 
   /**
@@ -269,11 +290,13 @@ final class GraphUpserter {
 
   /**
    * Links every record of the batch to a person: the one it already refers to; else the one that
-   * records sharing a strong identifier refer to; else a new person. Adopted children's records
-   * link only through the LA's own child id, never through NHS number or UPN, so pre- and
-   * post-adoption records are never joined automatically.
+   * records sharing a strong identifier refer to; else, for a child, the person the matcher finds
+   * (docs/linkage.md), or a new person with the candidate pair sent to review; else a new person.
+   * Adopted children's records link only through the LA's own child id, never through NHS number or
+   * UPN, so pre- and post-adoption records are never joined automatically.
    */
-  private Map<String, String> link(TransactionContext tx, Staged batch) {
+  private Map<String, String> link(
+      TransactionContext tx, Staged batch, List<IndexedRecord> newlyLinked) {
     Map<String, String> personOf = new HashMap<>();
     if (batch.records.isEmpty()) {
       return personOf;
@@ -284,7 +307,9 @@ final class GraphUpserter {
                 Map.of("ids", new ArrayList<>(batch.records.keySet())))
             .list();
     Map<String, String> personOfIdentifier = new HashMap<>();
+    PersonIndex pending = new PersonIndex();
     List<Map<String, Object>> links = new ArrayList<>();
+    List<Map<String, Object>> reviews = new ArrayList<>();
     for (Record f : found) {
       Staged.PersonRecord record = batch.records.get(f.get("id").asString());
       boolean adopted = Boolean.TRUE.equals(record.props().get("adopted"));
@@ -292,6 +317,8 @@ final class GraphUpserter {
       String person;
       String method = "EXACT_IDENTIFIER";
       String status = "CONFIRMED";
+      double score = 1.0;
+      List<String> evidence = List.of();
       if (linked != null) {
         person = linked;
       } else {
@@ -318,10 +345,27 @@ final class GraphUpserter {
           }
         } else {
           person = sameBatchPerson(record, adopted, personOfIdentifier);
+          if (person == null && record.label().equals("Child")) {
+            Decision d = match(record, pending);
+            if (d.outcome() == Decision.Outcome.LINK) {
+              person = d.personId();
+              method = d.method();
+              status = "AUTO";
+              score = d.score();
+              evidence = d.evidenceSummary();
+            } else if (d.outcome() == Decision.Outcome.REVIEW) {
+              reviews.add(review(record.id(), d));
+            }
+          }
           if (person == null) {
             person = ContentHash.id(record.label().equals("Child") ? "CJ" : "AJ", record.id());
             method = "NEW_PERSON";
           }
+        }
+        if (record.label().equals("Child")) {
+          IndexedRecord indexed = new IndexedRecord(linkageRecord(record), person);
+          pending.add(indexed);
+          newlyLinked.add(indexed);
         }
       }
       for (String[] i : record.identifiers()) {
@@ -335,7 +379,7 @@ final class GraphUpserter {
           && !Boolean.TRUE.equals(record.props().get("restricted"))) {
         continue; // already linked, nothing to mark on the person: no write, no lock
       }
-      links.add(
+      Map<String, Object> link =
           Staged.row(
               "record",
               record.id(),
@@ -348,10 +392,61 @@ final class GraphUpserter {
               "status",
               status,
               "props",
-              personProps(record.props())));
+              personProps(record.props()));
+      link.put("score", score);
+      link.put("evidence", evidence);
+      links.add(link);
     }
     tx.run(CypherFile.load("ingest/link-records"), Map.of("rows", links)).consume();
+    if (!reviews.isEmpty()) {
+      tx.run(CypherFile.load("linkage/review-create"), Map.of("rows", reviews)).consume();
+    }
     return personOf;
+  }
+
+  private Decision match(Staged.PersonRecord record, PersonIndex pending) {
+    if (index == null) {
+      index = linkage.loadIndex();
+    }
+    return linkage.linker().decide(new IndexedRecord(linkageRecord(record), null), index, pending);
+  }
+
+  private static Map<String, Object> review(String recordId, Decision d) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", ContentHash.id("LR", recordId + "|" + d.personId()));
+    row.put("record", recordId);
+    row.put("candidate", d.personId());
+    row.put("candidateRecord", d.candidateRecordId());
+    row.put("score", d.score());
+    row.put("method", d.method());
+    row.put("reason", d.reason());
+    row.put("evidence", d.evidenceSummary());
+    return row;
+  }
+
+  private static LinkageRecord linkageRecord(Staged.PersonRecord record) {
+    Map<String, Object> p = record.props();
+    String nhs = null;
+    String upn = null;
+    for (String[] i : record.identifiers()) {
+      if (i[0].equals("NHS")) {
+        nhs = i[1];
+      } else if (i[0].equals("UPN")) {
+        upn = i[1];
+      }
+    }
+    return new LinkageRecord(
+        record.id(),
+        (String) p.get("system"),
+        (String) p.get("givenName"),
+        (String) p.get("familyName"),
+        p.get("birthDate") instanceof java.time.LocalDate d ? d : null,
+        (String) p.get("sex"),
+        (String) p.get("postcode"),
+        nhs,
+        upn,
+        Boolean.TRUE.equals(p.get("adopted")),
+        Boolean.TRUE.equals(p.get("restricted")));
   }
 
   private static String sameBatchPerson(

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.childjourneys.dataset.Dataset;
+import org.childjourneys.linkage.LinkageEngine;
 import org.childjourneys.neo4j.CypherFile;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
@@ -57,16 +58,19 @@ public class ImportJobService implements DisposableBean {
             return t;
           });
   private final Map<String, ImportJob> live = new ConcurrentHashMap<>();
+  private final LinkageEngine linkage;
 
   ImportJobService(
       Driver driver,
       @org.springframework.beans.factory.annotation.Value("${spring.data.neo4j.database:neo4j}")
           String database,
       Dataset dataset,
+      LinkageEngine linkage,
       @org.springframework.beans.factory.annotation.Value(
               "${childjourneys.import.directory:data/imports}")
           Path directory) {
     this.driver = driver;
+    this.linkage = linkage;
     this.database = database;
     this.dataset = dataset;
     this.directory = directory;
@@ -270,7 +274,7 @@ public class ImportJobService implements DisposableBean {
         new ImportRun(
             jobId,
             request,
-            new GraphUpserter(driver, database),
+            new GraphUpserter(driver, database, linkage),
             rejections -> saveRejections(jobId, rejections, seq),
             r -> {
               long now = System.nanoTime();

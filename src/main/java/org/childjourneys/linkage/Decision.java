@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param outcome linked automatically, sent to review, or a new person
  * @param personId the person linked to (LINK), or the best candidate (REVIEW); null for NEW
+ * @param candidateRecordId the candidate's record the evidence compares with, when matched
  * @param score the match probability of the best candidate, 0-1 (1 for an exact identifier)
  * @param method how: {@code EXACT_IDENTIFIER}, {@code PROBABILISTIC} or {@code NEW_PERSON}
  * @param evidence how each field compared with the best candidate's closest record
@@ -15,6 +16,7 @@ import java.util.List;
 public record Decision(
     Outcome outcome,
     String personId,
+    String candidateRecordId,
     double score,
     String method,
     List<FieldEvidence> evidence,
@@ -27,7 +29,7 @@ public record Decision(
   }
 
   static Decision newPerson(String reason) {
-    return new Decision(Outcome.NEW, null, 0, "NEW_PERSON", List.of(), reason);
+    return new Decision(Outcome.NEW, null, null, 0, "NEW_PERSON", List.of(), reason);
   }
 
   /** The evidence in its compact stored form ({@code field:LEVEL:+w}). */

@@ -87,6 +87,7 @@ public final class Linker {
       return new Decision(
           Decision.Outcome.LINK,
           first.personId,
+          first.recordId,
           first.probability,
           "PROBABILISTIC",
           first.comparison.evidence(),
@@ -95,6 +96,7 @@ public final class Linker {
     return new Decision(
         Decision.Outcome.REVIEW,
         first.personId,
+        first.recordId,
         first.probability,
         "PROBABILISTIC",
         first.comparison.evidence(),
@@ -111,6 +113,7 @@ public final class Linker {
       return new Decision(
           Decision.Outcome.REVIEW,
           byNhs,
+          null,
           1.0,
           "EXACT_IDENTIFIER_CONFLICT",
           List.of(),
@@ -119,6 +122,7 @@ public final class Linker {
     return new Decision(
         Decision.Outcome.LINK,
         byNhs != null ? byNhs : byUpn,
+        null,
         1.0,
         "EXACT_IDENTIFIER",
         List.of(),
@@ -149,7 +153,7 @@ public final class Linker {
       }
       MatchModel.Comparison c = model.compare(in, candidate, index);
       double probability = 1 / (1 + Math.pow(2, -(c.weight() + priorLogOdds)));
-      Scored scored = new Scored(person, probability, c);
+      Scored scored = new Scored(person, candidate.record.id(), probability, c);
       Scored held = best.get(person);
       if (held == null || scored.rank() > held.rank()) {
         best.put(person, scored); // a person's closest record speaks for them
@@ -157,7 +161,8 @@ public final class Linker {
     }
   }
 
-  private record Scored(String personId, double probability, MatchModel.Comparison comparison) {
+  private record Scored(
+      String personId, String recordId, double probability, MatchModel.Comparison comparison) {
 
     /** Never-link comparisons rank last, capped ones next, then by probability. */
     double rank() {

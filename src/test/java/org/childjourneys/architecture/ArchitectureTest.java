@@ -24,6 +24,7 @@ class ArchitectureTest {
     "org.childjourneys.dataset..",
     "org.childjourneys.disclosure..",
     "org.childjourneys.identifiers..",
+    "org.childjourneys.linkage..",
     "org.childjourneys.security..",
     "org.childjourneys.secrets..",
     "org.childjourneys.graphql.."

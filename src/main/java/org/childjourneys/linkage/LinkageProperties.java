@@ -1,0 +1,20 @@
+package org.childjourneys.linkage;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The linkage thresholds, as match probabilities (docs/linkage.md).
+ *
+ * @param linkAbove a candidate at or above this probability is linked automatically (default 0.99)
+ * @param reviewAbove between this and {@code linkAbove} the pair goes to the review queue and the
+ *     record becomes a new person until a reviewer accepts the match (default 0.5)
+ */
+@ConfigurationProperties("childjourneys.linkage")
+public record LinkageProperties(Double linkAbove, Double reviewAbove) {
+
+  public LinkageProperties {
+    linkAbove = linkAbove == null ? 0.99 : linkAbove;
+    reviewAbove = reviewAbove == null ? 0.5 : reviewAbove;
+    new Linker(linkAbove, reviewAbove); // fails at start with a message naming both values
+  }
+}
