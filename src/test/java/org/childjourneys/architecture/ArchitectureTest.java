@@ -26,7 +26,8 @@ class ArchitectureTest {
     "org.childjourneys.identifiers..",
     "org.childjourneys.security..",
     "org.childjourneys.secrets..",
-    "org.childjourneys.graphql.."
+    "org.childjourneys.graphql..",
+    "org.childjourneys.linkage.."
   };
 
   @ArchTest
