@@ -27,7 +27,8 @@ class ArchitectureTest {
     "org.childjourneys.linkage..",
     "org.childjourneys.security..",
     "org.childjourneys.secrets..",
-    "org.childjourneys.graphql.."
+    "org.childjourneys.graphql..",
+    "org.childjourneys.linkage.."
   };
 
   @ArchTest
