@@ -28,7 +28,6 @@ class ArchitectureTest {
     "org.childjourneys.security..",
     "org.childjourneys.secrets..",
     "org.childjourneys.graphql..",
-    "org.childjourneys.linkage.."
   };
 
   @ArchTest
