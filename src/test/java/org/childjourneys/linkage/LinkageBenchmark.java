@@ -1,0 +1,49 @@
+package org.childjourneys.linkage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Linkage quality and throughput against the fixed corruption specification: an index of about
+ * 900,000 people (1,000,000 in the corpus) and the records of 100,000 people arriving. {@code
+ * ./mvnw -q test-compile exec:exec@linkage-benchmark [-Dbench.people=N -Dbench.incoming=M]}. Writes
+ * {@code target/bench/linkage.md} and {@code .csv}.
+ */
+public final class LinkageBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int people = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 1_000_000;
+    int incoming = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1]) : 100_000;
+    Linker linker = new Linker(0.99, 0.5);
+    // A warm-up run on a small corpus, so the timed run measures compiled code.
+    LinkageEvaluation.run(7L, 20_000, 20_000, linker);
+    System.gc();
+    long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    LinkageEvaluation e = LinkageEvaluation.run(20261127L, people, incoming, linker);
+    System.gc();
+    long heapAfter = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "Index: %,d people (%,d records) built in %.1f s; %,d incoming records linked in %.1f s:"
+                + " %,.0f records/s on one thread; heap in use after: %,d MB (before: %,d MB)%n"
+                + "Thresholds: link above %.2f, review above %.2f%n",
+            e.indexedPeople,
+            e.indexedPeople + e.incoming,
+            e.indexNanos / 1e9,
+            e.incoming,
+            e.linkNanos / 1e9,
+            e.recordsPerSecond(),
+            heapAfter >> 20,
+            heapBefore >> 20,
+            linker.linkAbove(),
+            linker.reviewAbove());
+    System.out.println(summary);
+    System.out.println(e.table());
+    Path dir = Path.of("target", "bench");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("linkage.md"), summary + "\n" + e.table());
+    Files.writeString(dir.resolve("linkage.csv"), e.csv());
+  }
+}
