@@ -339,9 +339,27 @@ final class GraphUpserter {
             Comparator.comparingLong(Candidate::shared).reversed().thenComparing(Candidate::id));
         if (!candidates.isEmpty()) {
           person = candidates.get(0).id();
-          if (candidates.stream().map(Candidate::id).distinct().count() > 1) {
+          List<String> others = candidates.stream().map(Candidate::id).distinct().skip(1).toList();
+          if (!others.isEmpty()) {
             status = "REVIEW";
             method = "EXACT_IDENTIFIER_CONFLICT";
+            for (String other : others) {
+              reviews.add(
+                  review(
+                      record.id(),
+                      new Decision(
+                          Decision.Outcome.REVIEW,
+                          other,
+                          null,
+                          1.0,
+                          method,
+                          List.of(),
+                          "linked to "
+                              + person
+                              + " by identifier, but another identifier of"
+                              + " the record belongs to "
+                              + other)));
+            }
           }
         } else {
           person = sameBatchPerson(record, adopted, personOfIdentifier);

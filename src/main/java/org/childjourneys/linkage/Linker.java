@@ -64,8 +64,12 @@ public final class Linker {
     }
     Scored first = null;
     Scored second = null;
+    Scored closestRefused = null;
     for (Scored s : best.values()) {
       if (s.comparison.neverLink()) {
+        if (closestRefused == null || s.probability > closestRefused.probability) {
+          closestRefused = s;
+        }
         continue;
       }
       if (first == null || s.rank() > first.rank()) {
@@ -76,8 +80,24 @@ public final class Linker {
       }
     }
     if (first == null || first.probability < reviewAbove) {
-      return Decision.newPerson(
-          first == null ? "no candidate shares a block" : "best candidate below review threshold");
+      // Say why, with the closest candidate's evidence, so a missed link can be understood.
+      Scored closest = first != null ? first : closestRefused;
+      String why =
+          first != null
+              ? "best candidate below the review threshold"
+              : closestRefused != null
+                  ? closestRefused.comparison.cap()
+                  : "no candidate shares a block";
+      return closest == null
+          ? Decision.newPerson(why)
+          : new Decision(
+              Decision.Outcome.NEW,
+              null,
+              closest.recordId,
+              closest.probability,
+              "NEW_PERSON",
+              closest.comparison.evidence(),
+              why);
     }
     String reason = first.comparison.cap();
     if (reason == null && second != null && second.probability >= linkAbove) {
@@ -110,14 +130,16 @@ public final class Linker {
       return null;
     }
     if (byNhs != null && byUpn != null && !byNhs.equals(byUpn)) {
+      // Usually one child whose earlier records became two people; the NHS number decides, and the
+      // importer queues the two people for review.
       return new Decision(
-          Decision.Outcome.REVIEW,
+          Decision.Outcome.LINK,
           byNhs,
           null,
           1.0,
           "EXACT_IDENTIFIER_CONFLICT",
           List.of(),
-          "NHS number and UPN belong to different people");
+          "the UPN belongs to " + byUpn);
     }
     return new Decision(
         Decision.Outcome.LINK,

@@ -11,10 +11,10 @@ import java.util.Set;
 /**
  * The children already known, filed under blocking keys so an incoming record is compared with a
  * handful of candidates instead of everyone: birth date with the family name's sound, birth date
- * with the given name's sound (catches a changed family name), and birth year with both sounds
- * (catches a wrong birth date). Also the strong identifiers (NHS number, UPN) and value frequencies
- * for term-frequency weights. In memory: about 0.5 KB per record. Not thread-safe: one import links
- * at a time.
+ * with the given name's sound (catches a changed family name), birth year with both sounds (catches
+ * a wrong birth date), and birth year with the postcode. Also the strong identifiers (NHS number,
+ * UPN) and value frequencies for term-frequency weights. In memory: about 0.5 KB per record. Not
+ * thread-safe: one import links at a time.
  */
 public final class PersonIndex implements MatchModel.Frequencies {
 
@@ -148,6 +148,9 @@ public final class PersonIndex implements MatchModel.Frequencies {
       if (!r.familyCode.isEmpty()) {
         keys.add("n|" + year + "|" + r.familyCode + "|" + code);
       }
+    }
+    if (r.postcodeFull) {
+      keys.add("p|" + year + "|" + r.postcode); // a wrong birth date and a changed name at once
     }
     return keys;
   }

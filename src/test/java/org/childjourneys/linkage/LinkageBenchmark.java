@@ -15,7 +15,14 @@ public final class LinkageBenchmark {
   public static void main(String[] args) throws Exception {
     int people = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 1_000_000;
     int incoming = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1]) : 100_000;
-    Linker linker = new Linker(0.99, 0.5);
+    // Thresholds as the service's defaults unless LINK_ABOVE / REVIEW_ABOVE say otherwise.
+    LinkageProperties defaults = new LinkageProperties(null, null);
+    Linker linker =
+        new Linker(
+            Double.parseDouble(
+                System.getenv().getOrDefault("LINK_ABOVE", "" + defaults.linkAbove())),
+            Double.parseDouble(
+                System.getenv().getOrDefault("REVIEW_ABOVE", "" + defaults.reviewAbove())));
     // A warm-up run on a small corpus, so the timed run measures compiled code.
     LinkageEvaluation.run(7L, 20_000, 20_000, linker);
     System.gc();
@@ -41,6 +48,7 @@ public final class LinkageBenchmark {
             linker.reviewAbove());
     System.out.println(summary);
     System.out.println(e.table());
+    System.out.println("Commonest missed links:\n" + e.topMisses(25));
     Path dir = Path.of("target", "bench");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("linkage.md"), summary + "\n" + e.table());

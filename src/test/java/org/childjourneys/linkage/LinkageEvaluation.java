@@ -51,6 +51,10 @@ final class LinkageEvaluation {
 
   final Map<String, Tally> slices = new TreeMap<>();
   final Tally all = new Tally();
+
+  /** Why records that should have linked did not: reason and evidence pattern, counted. */
+  final Map<String, Integer> misses = new HashMap<>();
+
   final Tally probabilistic = new Tally();
   int indexedPeople;
   int incoming;
@@ -120,6 +124,15 @@ final class LinkageEvaluation {
       }
       boolean linked = d.outcome() == Decision.Outcome.LINK;
       boolean right = linked && truth.equals(personTruth);
+      if (shouldLink && !right) {
+        String pattern =
+            d.outcome()
+                + " "
+                + d.reason()
+                + " "
+                + d.evidence().stream().map(f -> f.field() + ":" + f.level()).toList();
+        e.misses.merge(pattern, 1, Integer::sum);
+      }
       List<Tally> tallies = new ArrayList<>();
       tallies.add(e.all);
       if (!"EXACT_IDENTIFIER".equals(d.method())) {
@@ -147,6 +160,16 @@ final class LinkageEvaluation {
       known.add(truth);
     }
     return e;
+  }
+
+  /** The commonest reasons for missed links. */
+  String topMisses(int n) {
+    StringBuilder b = new StringBuilder();
+    misses.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(n)
+        .forEach(m -> b.append(m.getValue()).append("  ").append(m.getKey()).append('\n'));
+    return b.toString();
   }
 
   double recordsPerSecond() {
