@@ -51,7 +51,7 @@ public class AccessPolicy {
             Purpose.EARLY_HELP_ASSESSMENT,
             Purpose.PRACTICE_LEARNING,
             Purpose.AUDIT));
-    RECORD_PURPOSES.put(Role.QUALITY_ASSURANCE, EnumSet.of(Purpose.AUDIT));
+    RECORD_PURPOSES.put(Role.QUALITY_ASSURANCE, EnumSet.of(Purpose.AUDIT, Purpose.DATA_QUALITY));
     RECORD_PURPOSES.put(Role.ANALYST, EnumSet.noneOf(Purpose.class));
     RECORD_PURPOSES.put(Role.LEADER, EnumSet.noneOf(Purpose.class));
     RECORD_PURPOSES.put(Role.ADMIN, EnumSet.noneOf(Purpose.class));

@@ -19,6 +19,8 @@ public enum Purpose {
   PRACTICE_LEARNING,
   /** Case file audit and quality assurance. */
   AUDIT,
+  /** Record linkage review: deciding whether two records are one child, merging, unmerging. */
+  DATA_QUALITY,
   /** Analysis: aggregates and pseudonyms only, never a child's record. */
   ANALYSIS
 }
