@@ -53,7 +53,10 @@ final class GraphUpserter {
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       Written written = session.executeWrite(tx -> write(tx, batch, jobId));
       // Only now committed: a retried transaction must not find its own uncommitted records.
-      written.linked().forEach(index::add);
+      // (Before the index is first needed there is nothing to add to: loading it reads them.)
+      if (index != null) {
+        written.linked().forEach(index::add);
+      }
       return written;
     } finally {
       if (log.isDebugEnabled()) {

@@ -49,6 +49,7 @@ public final class LinkageBenchmark {
     System.out.println(summary);
     System.out.println(e.table());
     System.out.println("Commonest missed links:\n" + e.topMisses(25));
+    System.out.println(e.wrongAndCalibration(15));
     Path dir = Path.of("target", "bench");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("linkage.md"), summary + "\n" + e.table());

@@ -55,6 +55,12 @@ final class LinkageEvaluation {
   /** Why records that should have linked did not: reason and evidence pattern, counted. */
   final Map<String, Integer> misses = new HashMap<>();
 
+  /** Wrong automatic links: evidence pattern, counted. */
+  final Map<String, Integer> wrongLinks = new HashMap<>();
+
+  /** Calibration: per band of the best candidate's probability, [pairs, pairs of one child]. */
+  final Map<String, long[]> bands = new TreeMap<>();
+
   final Tally probabilistic = new Tally();
   int indexedPeople;
   int incoming;
@@ -124,6 +130,31 @@ final class LinkageEvaluation {
       }
       boolean linked = d.outcome() == Decision.Outcome.LINK;
       boolean right = linked && truth.equals(personTruth);
+      if (linked && !right) {
+        e.wrongLinks.merge(
+            d.method() + " " + d.evidence().stream().map(f -> f.field() + ":" + f.level()).toList(),
+            1,
+            Integer::sum);
+      }
+      if (d.personId() != null) {
+        String band =
+            d.score() >= 0.999
+                ? "0.999-1"
+                : d.score() >= 0.99
+                    ? "0.990-0.999"
+                    : d.score() >= 0.95
+                        ? "0.950-0.990"
+                        : d.score() >= 0.9
+                            ? "0.900-0.950"
+                            : d.score() >= 0.5 ? "0.500-0.900" : "0-0.5";
+        String candidateTruth =
+            d.personId() == null ? null : truthOfPerson.getOrDefault(d.personId(), d.personId());
+        long[] b = e.bands.computeIfAbsent(band + " " + d.method(), k -> new long[2]);
+        b[0]++;
+        if (truth.equals(candidateTruth)) {
+          b[1]++;
+        }
+      }
       if (shouldLink && !right) {
         String pattern =
             d.outcome()
@@ -160,6 +191,26 @@ final class LinkageEvaluation {
       known.add(truth);
     }
     return e;
+  }
+
+  /** The commonest wrong links, and how often a candidate in each probability band was right. */
+  String wrongAndCalibration(int n) {
+    StringBuilder b = new StringBuilder("Commonest wrong links:\n");
+    wrongLinks.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(n)
+        .forEach(m -> b.append(m.getValue()).append("  ").append(m.getKey()).append('\n'));
+    b.append("Best candidate's probability band: pairs, share that were one child\n");
+    bands.forEach(
+        (band, c) ->
+            b.append(
+                String.format(
+                    Locale.ROOT,
+                    "%s: %d, %.4f%n",
+                    band,
+                    c[0],
+                    c[0] == 0 ? 0 : (double) c[1] / c[0])));
+    return b.toString();
   }
 
   /** The commonest reasons for missed links. */
