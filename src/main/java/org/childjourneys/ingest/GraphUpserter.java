@@ -361,7 +361,8 @@ final class GraphUpserter {
                               + person
                               + " by identifier, but another identifier of"
                               + " the record belongs to "
-                              + other)));
+                              + other,
+                          null)));
             }
           }
         } else {
@@ -374,6 +375,20 @@ final class GraphUpserter {
               status = "AUTO";
               score = d.score();
               evidence = d.evidenceSummary();
+              if (d.alsoReview() != null) {
+                reviews.add(
+                    review(
+                        record.id(),
+                        new Decision(
+                            Decision.Outcome.REVIEW,
+                            d.alsoReview(),
+                            null,
+                            d.score(),
+                            d.method(),
+                            d.evidence(),
+                            "linked to " + person + ": " + d.reason(),
+                            null)));
+              }
             } else if (d.outcome() == Decision.Outcome.REVIEW) {
               reviews.add(review(record.id(), d));
             }

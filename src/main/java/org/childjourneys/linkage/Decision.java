@@ -12,6 +12,8 @@ import java.util.List;
  * @param method how: {@code EXACT_IDENTIFIER}, {@code PROBABILISTIC} or {@code NEW_PERSON}
  * @param evidence how each field compared with the best candidate's closest record
  * @param reason why review (or why not linked), in words
+ * @param alsoReview another person this record's person may be the same child as (a linked record
+ *     whose identifiers or names also fit them), for the review queue; or null
  */
 public record Decision(
     Outcome outcome,
@@ -20,7 +22,8 @@ public record Decision(
     double score,
     String method,
     List<FieldEvidence> evidence,
-    String reason) {
+    String reason,
+    String alsoReview) {
 
   public enum Outcome {
     LINK,
@@ -29,7 +32,7 @@ public record Decision(
   }
 
   static Decision newPerson(String reason) {
-    return new Decision(Outcome.NEW, null, null, 0, "NEW_PERSON", List.of(), reason);
+    return new Decision(Outcome.NEW, null, null, 0, "NEW_PERSON", List.of(), reason, null);
   }
 
   /** The evidence in its compact stored form ({@code field:LEVEL:+w}). */

@@ -97,13 +97,15 @@ public final class Linker {
               closest.probability,
               "NEW_PERSON",
               closest.comparison.evidence(),
-              why);
+              why,
+              null);
     }
     String reason = first.comparison.cap();
-    if (reason == null && second != null && second.probability >= linkAbove) {
-      reason = "two people match above the link threshold";
-    }
     if (reason == null && first.probability >= linkAbove) {
+      // A second person above the threshold is usually the same child recorded twice: link to
+      // the closer one and ask a reviewer whether the two people are one.
+      boolean twoFit =
+          second != null && second.comparison.cap() == null && second.probability >= linkAbove;
       return new Decision(
           Decision.Outcome.LINK,
           first.personId,
@@ -111,7 +113,8 @@ public final class Linker {
           first.probability,
           "PROBABILISTIC",
           first.comparison.evidence(),
-          null);
+          twoFit ? "another person also matches above the link threshold" : null,
+          twoFit ? second.personId : null);
     }
     return new Decision(
         Decision.Outcome.REVIEW,
@@ -120,7 +123,8 @@ public final class Linker {
         first.probability,
         "PROBABILISTIC",
         first.comparison.evidence(),
-        reason == null ? "between the review and link thresholds" : reason);
+        reason == null ? "between the review and link thresholds" : reason,
+        null);
   }
 
   private Decision exact(IndexedRecord in, PersonIndex index, PersonIndex pending) {
@@ -139,7 +143,8 @@ public final class Linker {
           1.0,
           "EXACT_IDENTIFIER_CONFLICT",
           List.of(),
-          "the UPN belongs to " + byUpn);
+          "the UPN belongs to another person",
+          byUpn);
     }
     return new Decision(
         Decision.Outcome.LINK,
@@ -148,6 +153,7 @@ public final class Linker {
         1.0,
         "EXACT_IDENTIFIER",
         List.of(),
+        null,
         null);
   }
 
@@ -168,19 +174,31 @@ public final class Linker {
       Map<String, Scored> best) {
     int population = index.persons() + (pending == null ? 0 : pending.persons());
     double priorLogOdds = -Math.log(Math.max(population, MIN_POPULATION)) / Math.log(2);
+    Map<String, List<MatchModel.Comparison>> byPerson = new HashMap<>();
+    Map<String, String> closestRecord = new HashMap<>();
+    Map<String, Double> closestWeight = new HashMap<>();
     for (IndexedRecord candidate : searched.candidates(in)) {
       String person = candidate.personId;
       if (index.isProtected(person) || (pending != null && pending.isProtected(person))) {
         continue; // never matched into an adopted or restricted child
       }
       MatchModel.Comparison c = model.compare(in, candidate, index);
-      double probability = 1 / (1 + Math.pow(2, -(c.weight() + priorLogOdds)));
-      Scored scored = new Scored(person, candidate.record.id(), probability, c);
-      Scored held = best.get(person);
-      if (held == null || scored.rank() > held.rank()) {
-        best.put(person, scored); // a person's closest record speaks for them
+      byPerson.computeIfAbsent(person, k -> new java.util.ArrayList<>()).add(c);
+      if (c.weight() > closestWeight.getOrDefault(person, Double.NEGATIVE_INFINITY)) {
+        closestWeight.put(person, c.weight());
+        closestRecord.put(person, candidate.record.id());
       }
     }
+    byPerson.forEach(
+        (person, comparisons) -> {
+          MatchModel.Comparison c = MatchModel.combine(comparisons);
+          double probability = 1 / (1 + Math.pow(2, -(c.weight() + priorLogOdds)));
+          Scored scored = new Scored(person, closestRecord.get(person), probability, c);
+          Scored held = best.get(person);
+          if (held == null || scored.rank() > held.rank()) {
+            best.put(person, scored);
+          }
+        });
   }
 
   private record Scored(

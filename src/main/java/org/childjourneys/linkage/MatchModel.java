@@ -42,38 +42,11 @@ final class MatchModel {
 
   Comparison compare(IndexedRecord in, IndexedRecord ex, Frequencies tf) {
     List<FieldEvidence> evidence = new ArrayList<>(8);
-    String cap = null;
-    boolean neverLink = false;
-    double total = 0;
-
-    FieldEvidence given = given(in, ex, tf);
-    evidence.add(given);
-    total += given.weight();
-    FieldEvidence family = family(in, ex, tf);
-    evidence.add(family);
-    total += family.weight();
-    FieldEvidence birth = birthDate(in.birthDate(), ex.birthDate());
-    evidence.add(birth);
-    total += birth.weight();
-    if (birth.level().equals("DIFFERENT")) {
-      // Years apart is a parent and child or siblings sharing a name, not a slip of the keyboard.
-      neverLink = Math.abs(in.birthDate().getYear() - ex.birthDate().getYear()) >= 2;
-      cap = neverLink ? "birth dates years apart" : "birth dates differ";
-    }
-    if (given.level().equals("DIFFERENT")) {
-      // The signature of twins and siblings, who share birth date, family name and address.
-      neverLink |= birth.level().equals("EXACT");
-      cap =
-          birth.level().equals("EXACT")
-              ? "same birth date but a different given name: twins or siblings"
-              : "given names differ";
-    }
-    FieldEvidence sex = sex(in.record.sex(), ex.record.sex());
-    evidence.add(sex);
-    total += sex.weight();
-    FieldEvidence postcode = postcode(in, ex, tf);
-    evidence.add(postcode);
-    total += postcode.weight();
+    evidence.add(given(in, ex, tf));
+    evidence.add(family(in, ex, tf));
+    evidence.add(birthDate(in.birthDate(), ex.birthDate()));
+    evidence.add(sex(in.record.sex(), ex.record.sex()));
+    evidence.add(postcode(in, ex, tf));
     for (String[] id :
         new String[][] {
           {"nhsNumber", in.record.nhsNumber(), ex.record.nhsNumber()},
@@ -83,11 +56,68 @@ final class MatchModel {
         boolean same = id[1].equals(id[2]);
         double w = same ? weight(0.99, 1e-7) : weight(0.002, 1.0);
         evidence.add(new FieldEvidence(id[0], id[1], id[2], same ? "EXACT" : "DIFFERENT", w));
-        total += w;
-        if (!same) {
-          cap = "different " + id[0] + "s";
+      }
+    }
+    return judge(evidence);
+  }
+
+  /**
+   * A person known by several records is compared field by field with the closest of them: the
+   * postcode of a previous address or the name a school uses is then evidence, not disagreement.
+   */
+  static Comparison combine(List<Comparison> ofOnePerson) {
+    if (ofOnePerson.size() == 1) {
+      return ofOnePerson.get(0);
+    }
+    java.util.Map<String, FieldEvidence> best = new java.util.LinkedHashMap<>();
+    for (Comparison c : ofOnePerson) {
+      for (FieldEvidence f : c.evidence()) {
+        FieldEvidence held = best.get(f.field());
+        if (held == null || f.weight() > held.weight()) {
+          best.put(f.field(), f);
         }
       }
+    }
+    return judge(new ArrayList<>(best.values()));
+  }
+
+  /** The total weight, and the caps the disagreements impose. */
+  private static Comparison judge(List<FieldEvidence> evidence) {
+    double total = 0;
+    String cap = null;
+    boolean neverLink = false;
+    FieldEvidence given = null;
+    FieldEvidence birth = null;
+    for (FieldEvidence f : evidence) {
+      total += f.weight();
+      switch (f.field()) {
+        case "givenName" -> given = f;
+        case "birthDate" -> birth = f;
+        case "nhsNumber", "upn" -> {
+          if (f.level().equals("DIFFERENT")) {
+            cap = "different " + f.field() + "s";
+          }
+        }
+        default -> {}
+      }
+    }
+    if (birth != null && birth.level().equals("DIFFERENT")) {
+      // Years apart is a parent and child or siblings sharing a name, not a slip of the keyboard.
+      neverLink =
+          Math.abs(
+                  LocalDate.parse(birth.incoming()).getYear()
+                      - LocalDate.parse(birth.existing()).getYear())
+              >= 2;
+      cap = neverLink ? "birth dates years apart" : "birth dates differ";
+    }
+    if (given != null && given.level().equals("DIFFERENT")) {
+      // The signature of twins and siblings, who share birth date, family name and address.
+      boolean sameBirthDate = birth != null && birth.level().equals("EXACT");
+      neverLink |= sameBirthDate;
+      cap =
+          sameBirthDate
+              ? "same birth date but a different given name: twins or siblings"
+              : "given names differ";
     }
     return new Comparison(total, evidence, cap, neverLink);
   }

@@ -25,25 +25,22 @@ public final class LinkageBenchmark {
                 System.getenv().getOrDefault("REVIEW_ABOVE", "" + defaults.reviewAbove())));
     // A warm-up run on a small corpus, so the timed run measures compiled code.
     LinkageEvaluation.run(7L, 20_000, 20_000, linker);
-    System.gc();
-    long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     LinkageEvaluation e = LinkageEvaluation.run(20261127L, people, incoming, linker);
-    System.gc();
-    long heapAfter = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     String summary =
         String.format(
             Locale.ROOT,
-            "Index: %,d people (%,d records) built in %.1f s; %,d incoming records linked in %.1f s:"
-                + " %,.0f records/s on one thread; heap in use after: %,d MB (before: %,d MB)%n"
+            "Index: %,d people (%,d records) generated and indexed in %.1f s; %,d incoming records"
+                + " linked in %.1f s: %,.0f records/s on one thread; heap in use with all %,d records"
+                + " indexed: %,d MB%n"
                 + "Thresholds: link above %.2f, review above %.2f%n",
             e.indexedPeople,
-            e.indexedPeople + e.incoming,
+            e.indexedPeople,
             e.indexNanos / 1e9,
             e.incoming,
             e.linkNanos / 1e9,
             e.recordsPerSecond(),
-            heapAfter >> 20,
-            heapBefore >> 20,
+            e.indexedRecords,
+            e.heapBytes >> 20,
             linker.linkAbove(),
             linker.reviewAbove());
     System.out.println(summary);

@@ -67,6 +67,11 @@ final class LinkageEvaluation {
   long linkNanos;
   long indexNanos;
 
+  /** Heap in use with the index of every record built (after a collection). */
+  long heapBytes;
+
+  int indexedRecords;
+
   /**
    * @param people people in the corpus; about 90% are in the index
    * @param incomingPeople how many people's records arrive (sampled evenly)
@@ -116,6 +121,9 @@ final class LinkageEvaluation {
       decisions.add(d);
     }
     e.linkNanos = System.nanoTime() - started;
+    System.gc();
+    e.heapBytes = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    e.indexedRecords = index.records();
     // Scoring afterwards, replaying the order, keeps the timed loop to linking alone.
     for (int i = 0; i < arriving.size(); i++) {
       LinkageCorpus.Seen s = arriving.get(i);
@@ -184,8 +192,8 @@ final class LinkageEvaluation {
         if (right) {
           t.linkedRight++;
         }
-        if (d.outcome() == Decision.Outcome.REVIEW) {
-          t.review++;
+        if (d.outcome() == Decision.Outcome.REVIEW || d.alsoReview() != null) {
+          t.review++; // a linked record may also queue a pair (two people fit, NHS/UPN conflict)
         }
       }
       known.add(truth);

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
  */
 class LinkageQualityTest {
 
+  private static Linker defaults() {
+    LinkageProperties p = new LinkageProperties(null, null);
+    return new Linker(p.linkAbove(), p.reviewAbove());
+  }
+
   @Test
   void meetsThePrecisionRecallAndReviewTargets() {
-    LinkageEvaluation e = LinkageEvaluation.run(20261127L, 20_000, 20_000, new Linker(0.99, 0.5));
+    LinkageEvaluation e = LinkageEvaluation.run(20261127L, 20_000, 20_000, defaults());
     System.out.println(e.table());
     assertThat(e.incoming).isGreaterThan(20_000);
     assertThat(e.all.precision()).isGreaterThanOrEqualTo(0.995);
