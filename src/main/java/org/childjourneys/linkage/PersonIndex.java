@@ -13,8 +13,8 @@ import java.util.Set;
  * handful of candidates instead of everyone: birth date with the family name's sound, birth date
  * with the given name's sound (catches a changed family name), birth year with both sounds (catches
  * a wrong birth date), and birth year with the postcode. Also the strong identifiers (NHS number,
- * UPN) and value frequencies for term-frequency weights. In memory: about 1.5 KB of heap per record. Not
- * thread-safe: one import links at a time.
+ * UPN) and value frequencies for term-frequency weights. In memory: about 1.5 KB of heap per
+ * record. Not thread-safe: one import links at a time.
  */
 public final class PersonIndex implements MatchModel.Frequencies {
 
