@@ -1,22 +1,13 @@
 package org.childjourneys.child;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.childjourneys.InvalidInputException;
-import org.springframework.core.io.ClassPathResource;
+import org.childjourneys.linkage.NameKnowledge;
 
 /**
  * What a search asks for, checked and normalised: name tokens (only letters reach the full-text
@@ -27,8 +18,6 @@ record ChildSearch(
     List<String> nameTokens, LocalDate birthDate, String postcode, String identifier) {
 
   static final int MAX_NAME_LENGTH = 100;
-
-  private static final Map<String, Set<String>> NICKNAMES = readNicknames();
 
   static ChildSearch of(String name, LocalDate birthDate, String postcode, String identifier) {
     if (name != null && name.length() > MAX_NAME_LENGTH) {
@@ -58,7 +47,7 @@ record ChildSearch(
     for (String token : nameTokens) {
       Set<String> alternatives = new LinkedHashSet<>();
       alternatives.add(fuzzy(token));
-      alternatives.addAll(NICKNAMES.getOrDefault(token, Set.of()));
+      alternatives.addAll(NameKnowledge.nicknameGroup(token));
       clauses.add("(" + String.join(" OR ", alternatives) + ")");
     }
     return String.join(" ", clauses);
@@ -75,7 +64,7 @@ record ChildSearch(
         continue;
       }
       exact = false;
-      if (NICKNAMES.getOrDefault(token, Set.of()).stream().anyMatch(names::contains)) {
+      if (NameKnowledge.nicknameGroup(token).stream().anyMatch(names::contains)) {
         nickname = true;
       }
     }
@@ -142,31 +131,5 @@ record ChildSearch(
       forms.add(digits);
     }
     return List.copyOf(forms);
-  }
-
-  private static Map<String, Set<String>> readNicknames() {
-    Map<String, Set<String>> map = new HashMap<>();
-    try (Reader in =
-        new InputStreamReader(
-            new ClassPathResource("search/nicknames.csv").getInputStream(),
-            StandardCharsets.UTF_8)) {
-      for (CSVRecord r :
-          CSVFormat.DEFAULT
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setCommentMarker('#')
-              .setTrim(true)
-              .get()
-              .parse(in)) {
-        String nick = r.get("nickname").toLowerCase(Locale.ROOT);
-        String name = r.get("name").toLowerCase(Locale.ROOT);
-        map.computeIfAbsent(nick, k -> new LinkedHashSet<>()).add(name);
-        map.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(nick);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return map;
   }
 }

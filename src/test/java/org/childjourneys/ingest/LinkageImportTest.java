@@ -57,7 +57,7 @@ class LinkageImportTest extends ImportTestBase {
             .get(0);
     assertThat(link.get("m").asString()).isEqualTo("PROBABILISTIC");
     assertThat(link.get("s").asString()).isEqualTo("AUTO");
-    assertThat(link.get("score").asDouble()).isGreaterThanOrEqualTo(0.97);
+    assertThat(link.get("score").asDouble()).isGreaterThanOrEqualTo(0.96);
     assertThat(link.get("e").asList(v -> v.asString()))
         .contains("birthDate:EXACT:+12.6", "sex:EXACT:+1.0")
         .anyMatch(e -> e.startsWith("postcode:EXACT:"));

@@ -25,31 +25,41 @@ public final class LinkageBenchmark {
                 System.getenv().getOrDefault("REVIEW_ABOVE", "" + defaults.reviewAbove())));
     // A warm-up run on a small corpus, so the timed run measures compiled code.
     LinkageEvaluation.run(7L, 20_000, 20_000, linker);
-    LinkageEvaluation e = LinkageEvaluation.run(20261127L, people, incoming, linker);
-    String summary =
-        String.format(
-            Locale.ROOT,
-            "Index: %,d people (%,d records) generated and indexed in %.1f s; %,d incoming records"
-                + " linked in %.1f s: %,.0f records/s on one thread; heap in use with all %,d records"
-                + " indexed: %,d MB%n"
-                + "Thresholds: link above %.2f, review above %.2f%n",
-            e.indexedPeople,
-            e.indexedPeople,
-            e.indexNanos / 1e9,
-            e.incoming,
-            e.linkNanos / 1e9,
-            e.recordsPerSecond(),
-            e.indexedRecords,
-            e.heapBytes >> 20,
-            linker.linkAbove(),
-            linker.reviewAbove());
-    System.out.println(summary);
-    System.out.println(e.table());
-    System.out.println("Commonest missed links:\n" + e.topMisses(25));
-    System.out.println(e.wrongAndCalibration(15));
+    StringBuilder md = new StringBuilder();
+    StringBuilder csv = new StringBuilder();
+    for (double newShare : new double[] {0.1, 0.5}) {
+      LinkageEvaluation e = LinkageEvaluation.run(20261127L, people, incoming, newShare, linker);
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "Scenario: %.0f%% of people new to the index. Index: %,d people (one record each)"
+                  + " generated and indexed in %.1f s; %,d incoming records linked in %.1f s:"
+                  + " %,.0f records/s on one thread; heap in use with all %,d records indexed:"
+                  + " %,d MB%nThresholds: link above %.2f, review above %.2f%n",
+              100 * newShare,
+              e.indexedPeople,
+              e.indexNanos / 1e9,
+              e.incoming,
+              e.linkNanos / 1e9,
+              e.recordsPerSecond(),
+              e.indexedRecords,
+              e.heapBytes >> 20,
+              linker.linkAbove(),
+              linker.reviewAbove());
+      System.out.println(summary);
+      System.out.println(e.table());
+      System.out.println("Commonest missed links:\n" + e.topMisses(25));
+      System.out.println(e.wrongAndCalibration(15));
+      md.append(summary).append('\n').append(e.table()).append('\n');
+      String rows =
+          e.csv()
+              .replace("\n", "," + newShare + "\n")
+              .replaceFirst("review_share,[0-9.]+", "review_share,new_share");
+      csv.append(csv.length() == 0 ? rows : rows.substring(rows.indexOf('\n') + 1));
+    }
     Path dir = Path.of("target", "bench");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("linkage.md"), summary + "\n" + e.table());
-    Files.writeString(dir.resolve("linkage.csv"), e.csv());
+    Files.writeString(dir.resolve("linkage.md"), md);
+    Files.writeString(dir.resolve("linkage.csv"), csv);
   }
 }

@@ -74,13 +74,25 @@ final class LinkageEvaluation {
 
   /**
    * @param people people in the corpus; about 90% are in the index
-   * @param incomingPeople how many people's records arrive (sampled evenly)
+   * @param incomingPeople about how many people's records arrive (sampled at random, so about one
+   *     in ten of them is new to the index)
    */
   static LinkageEvaluation run(long seed, int people, int incomingPeople, Linker linker) {
+    return run(seed, people, incomingPeople, 0.1, linker);
+  }
+
+  /**
+   * @param newShare the share of people the index does not know (0.1: a council's systems that
+   *     mostly see the same children; 0.5: a new source, half of whose children are new)
+   */
+  static LinkageEvaluation run(
+      long seed, int people, int incomingPeople, double newShare, Linker linker) {
     LinkageEvaluation e = new LinkageEvaluation();
     PersonIndex index = new PersonIndex();
     List<LinkageCorpus.Seen> arriving = new ArrayList<>();
-    int sampleEvery = Math.max(1, people / Math.max(1, incomingPeople));
+    double share = Math.min(1.0, (double) incomingPeople / people);
+    java.util.SplittableRandom sampling = new java.util.SplittableRandom(seed ^ 0x5EEDL);
+    java.util.SplittableRandom inIndex = new java.util.SplittableRandom(seed ^ 0x1D3L);
     Map<String, Integer> seenOfTruth = new HashMap<>();
     long started = System.nanoTime();
     int[] n = {0};
@@ -94,8 +106,8 @@ final class LinkageEvaluation {
           if (!s.truthId().equals(current[0])) {
             current[0] = s.truthId();
             int i = n[0]++;
-            indexed[0] = i % 10 != 0; // one in ten people is new to the index
-            sampled[0] = i % sampleEvery == 0 || (!indexed[0] && (i / 10) % sampleEvery == 0);
+            indexed[0] = inIndex.nextDouble() >= newShare;
+            sampled[0] = sampling.nextDouble() < share; // the same share of known and new people
             if (indexed[0]) {
               index.add(new IndexedRecord(s.record(), s.truthId()));
               e.indexedPeople++;
