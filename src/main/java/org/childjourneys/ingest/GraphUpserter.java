@@ -329,19 +329,23 @@ final class GraphUpserter {
         for (Value c : f.get("candidates").values()) {
           List<String> schemes = c.get("schemes").asList(Value::asString);
           boolean eitherAdopted = adopted || c.get("adopted").asBoolean();
-          long usable =
+          List<String> usable =
               schemes.stream()
                   .filter(GraphUpserter::strongScheme)
                   .filter(s -> !eitherAdopted || s.startsWith("LA_CHILD_ID@"))
-                  .count();
-          if (usable > 0 && c.get("label").asString().equals(record.label())) {
+                  .sorted()
+                  .toList();
+          if (!usable.isEmpty() && c.get("label").asString().equals(record.label())) {
             candidates.add(new Candidate(c.get("person").asString(), usable));
           }
         }
         candidates.sort(
-            Comparator.comparingLong(Candidate::shared).reversed().thenComparing(Candidate::id));
+            Comparator.comparingInt((Candidate c) -> c.schemes().size())
+                .reversed()
+                .thenComparing(Candidate::id));
         if (!candidates.isEmpty()) {
           person = candidates.get(0).id();
+          evidence = candidates.get(0).schemes().stream().map(s -> s + ":EXACT").toList();
           List<String> others = candidates.stream().map(Candidate::id).distinct().skip(1).toList();
           if (!others.isEmpty()) {
             status = "REVIEW";
@@ -521,7 +525,8 @@ final class GraphUpserter {
     return props;
   }
 
-  private record Candidate(String id, long shared) {}
+  /** A person sharing strong identifiers with the record, and which. */
+  private record Candidate(String id, List<String> schemes) {}
 
   private static long[] run(TransactionContext tx, String name, List<Map<String, Object>> rows) {
     if (rows.isEmpty()) {

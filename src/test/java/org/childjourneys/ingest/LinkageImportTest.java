@@ -37,7 +37,8 @@ class LinkageImportTest extends ImportTestBase {
             "S1,CHILD,Amelia,Quinton,2014-03-09,F,WBRI,XY1 1AB,,,,,,",
             "S2,CHILD,Lilly,Quinton,2014-03-09,F,WBRI,XY1 1AB,,,,,,",
             "S3,CHILD,Sophie,Ahmed,2011-06-01,F,WBRI,ZZ9 9ZZ,,,,,,",
-            "S4,CHILD,Leah,Walker,2025-09-14,F,WBRI,XY4 9PQ,,,,,,");
+            "S4,CHILD,Leah,Walker,2025-09-14,F,WBRI,XY4 9PQ,,,,,,",
+            "S5,CHILD,Sofia,Marsh-Khan,2011-06-01,F,WBRI,XY7 7ZZ,9434765935,,,,,");
     LocalDate reference = LocalDate.of(2026, 3, 31);
     assertThat(
             runImport(ImportFormat.CSV, "GP_HEALTH", reference, ImportMode.DELTA, health).status())
@@ -50,6 +51,15 @@ class LinkageImportTest extends ImportTestBase {
     assertThat(personOf("SCHOOL_MIS:S2")).isEqualTo(personOf("GP_HEALTH:H2"));
     assertThat(personOf("SCHOOL_MIS:S3")).isNotEqualTo(personOf("GP_HEALTH:H3"));
     assertThat(personOf("SCHOOL_MIS:S4")).isNotEqualTo(personOf("GP_HEALTH:H4"));
+    assertThat(personOf("SCHOOL_MIS:S5")).isEqualTo(personOf("GP_HEALTH:H3"));
+    assertThat(
+            query(
+                    "MATCH (:PersonRecord {id: 'SCHOOL_MIS:S5'})-[l:REFERS_TO]->() RETURN l.method AS m,"
+                        + " l.evidence AS e")
+                .get(0)
+                .get("e")
+                .asList(v -> v.asString()))
+        .containsExactly("NHS:EXACT");
     var link =
         query(
                 "MATCH (:PersonRecord {id: 'SCHOOL_MIS:S1'})-[l:REFERS_TO]->() RETURN l.method AS m,"
@@ -82,7 +92,7 @@ class LinkageImportTest extends ImportTestBase {
     assertThat(again.counts().created()).isZero();
     assertThat(count("MATCH (c:Child) RETURN count(c)")).isEqualTo(6);
     assertThat(count("MATCH (q:LinkReview) RETURN count(q)")).isEqualTo(1);
-    assertThat(count("MATCH ()-[l:REFERS_TO]->() RETURN count(l)")).isEqualTo(8);
+    assertThat(count("MATCH ()-[l:REFERS_TO]->() RETURN count(l)")).isEqualTo(9);
   }
 
   private static String personOf(String record) {
