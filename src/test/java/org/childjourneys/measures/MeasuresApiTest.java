@@ -1,0 +1,68 @@
+package org.childjourneys.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.childjourneys.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The measures over GraphQL on the synthetic authority: who may ask, and what they see. */
+class MeasuresApiTest extends IntegrationTest {
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void managersSeeEveryMeasureWithSmallNumbersWithheld() {
+    List<Map> measures =
+        as("manager")
+            .document("{ measures(year: 2026) { code name from to numerator denominator rate } }")
+            .execute()
+            .path("measures")
+            .entityList(Map.class)
+            .get();
+    assertThat(measures)
+        .extracting(m -> m.get("code"))
+        .containsExactly(
+            "RE_REFERRALS_12_MONTHS",
+            "REPEAT_CP_PLANS",
+            "REPEAT_CP_PLANS_WITHIN_2_YEARS",
+            "CP_PLANS_LASTING_2_YEARS",
+            "LOOKED_AFTER_3_OR_MORE_PLACEMENTS");
+    for (Map m : measures) {
+      assertThat(m.get("from")).isEqualTo("2025-04-01");
+      Integer num = (Integer) m.get("numerator");
+      Integer den = (Integer) m.get("denominator");
+      if (num != null) {
+        assertThat(num == 0 || num > 5).as("numerator %s shown", num).isTrue();
+      }
+      if (den != null) {
+        assertThat(den).isGreaterThan(5);
+      }
+      if (num != null && den != null) {
+        int others = den - num;
+        assertThat(others == 0 || others > 5).as("complement %s shown", others).isTrue();
+        assertThat(((Number) m.get("rate")).doubleValue()).isEqualTo((double) num / den);
+      } else {
+        assertThat(m.get("rate")).isNull();
+      }
+    }
+    // The synthetic authority has enough referrals for this one to be shown.
+    assertThat(measures.get(0).get("denominator")).isNotNull();
+  }
+
+  @Test
+  void frontDoorStaffAskNoAggregatesAndTheYearIsChecked() {
+    as("front-door")
+        .document("{ measures(year: 2026) { code } }")
+        .execute()
+        .errors()
+        .expect(e -> "FORBIDDEN".equals(String.valueOf(e.getErrorType())))
+        .verify();
+    as("leader")
+        .document("{ measures(year: 1999) { code } }")
+        .execute()
+        .errors()
+        .expect(e -> e.getMessage().startsWith("year:"))
+        .verify();
+  }
+}

@@ -1,0 +1,216 @@
+package org.childjourneys.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.childjourneys.TestNeo4j;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every measure on a hand-built year (1 April 2025 to 31 March 2026) whose answers were worked out
+ * by hand, each child an edge case of the DfE definitions (docs/measures.md). Runs on the import
+ * tests' database, emptied first.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "childjourneys.demo.enabled=false",
+      "childjourneys.import.directory=target/test-imports"
+    })
+class MeasuresOnHandBuiltDataTest {
+
+  private static final String YEAR =
+      """
+      UNWIND $children AS c
+      MERGE (child:Child {id: c.id})
+      MERGE (r:PersonRecord {id: 'M:' + c.id})
+      MERGE (r)-[:REFERS_TO]->(child)
+      WITH r, c
+      UNWIND c.facts AS f
+      CREATE (i:Involvement {id: 'M:' + randomUUID(), kind: f.kind, childId: c.id,
+                             start: date(f.start), end: CASE WHEN f.end IS NULL THEN null ELSE date(f.end) END,
+                             numberOfPreviousPlans: f.previous, shortBreaksOnly: f.shortBreaks,
+                             retiredAt: CASE WHEN f.retired THEN datetime() END})
+      CREATE (r)-[:HAD]->(i)
+      WITH i, f
+      UNWIND coalesce(f.placements, []) AS p
+      CREATE (i)-[:IN_PLACEMENT]->(:Placement {id: i.id + ':' + p.start, start: date(p.start),
+          end: CASE WHEN p.end IS NULL THEN null ELSE date(p.end) END, placementType: p.type,
+          countsAsPlacement: coalesce(p.counts, true), childId: i.childId})
+      """;
+
+  @DynamicPropertySource
+  static void importNeo4j(DynamicPropertyRegistry registry) {
+    registry.add("spring.neo4j.uri", () -> TestNeo4j.importBoltUri().toString());
+    registry.add("spring.neo4j.authentication.password", () -> "");
+  }
+
+  @Autowired MeasuresService measures;
+
+  @BeforeEach
+  void handBuiltYear() {
+    try (var db =
+        org.neo4j.driver.GraphDatabase.driver(
+            TestNeo4j.importBoltUri(), org.neo4j.driver.AuthTokens.none())) {
+      load(db);
+    }
+  }
+
+  private static void load(org.neo4j.driver.Driver db) {
+    db.executableQuery(
+            "MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Service AND NOT n:Need DETACH DELETE n")
+        .execute();
+    db.executableQuery(YEAR)
+        .withParameters(
+            Map.of(
+                "children",
+                java.util.List.of(
+                    // Referrals. K1: previous referral 11 months before: a re-referral.
+                    child(
+                        "K1",
+                        cin("2024-06-01"),
+                        cin("2025-05-01"),
+                        cp("2023-01-01", "2023-06-01", 0),
+                        cp("2025-05-01", null, 0)),
+                    // K2: previous referral 12 months and a day before: not a re-referral.
+                    // Its plan says one previous plan the graph does not hold: second or later.
+                    child("K2", cin("2024-04-30"), cin("2025-05-01"), cp("2025-06-01", null, 1)),
+                    // K3: first day of the year, then a re-referral; a first plan.
+                    child("K3", cin("2025-04-01"), cin("2025-09-01"), cp("2025-07-01", null, 0)),
+                    // K4: referrals the day before and the day after the year: neither counts.
+                    child("K4", cin("2025-03-31"), cin("2026-04-01")),
+                    // K5: one referral told by two sources (two records' facts): counted once.
+                    child("K5", cin("2025-10-10"), cin("2025-10-10")),
+                    // K6: a retired referral does not count.
+                    child(
+                        "K6",
+                        Map.of("kind", "CIN_EPISODE", "start", "2025-06-01", "retired", true)),
+                    // K7: previous plan ended 2 years and a day before the new one: second or
+                    // later, not within 2 years.
+                    child("K7", cp("2021-01-01", "2023-04-30", 0), cp("2025-05-01", null, 0)),
+                    // Plans ended in the year: exactly 2 years (counts), 2 years less a day (no),
+                    // the whole year (no; and a first plan started in the year).
+                    child("K8", cp("2023-05-01", "2025-05-01", 0)),
+                    child("K9", cp("2023-05-02", "2025-05-01", 0)),
+                    child("K10", cp("2025-04-01", "2026-03-31", 0)),
+                    // Looked after on 31 March with placements in the year: 3 (counts).
+                    child(
+                        "L1",
+                        lac(
+                            "2025-01-01",
+                            null,
+                            false,
+                            pl("2025-01-01", "2025-05-01", true),
+                            pl("2025-05-01", "2025-09-01", true),
+                            pl("2025-09-01", null, true))),
+                    // One placement ended the day before the year, one temporary: 2 (no).
+                    child(
+                        "L2",
+                        lac(
+                            "2024-01-01",
+                            null,
+                            false,
+                            pl("2024-01-01", "2025-03-31", true),
+                            pl("2025-03-31", "2025-10-01", true),
+                            pl("2025-10-01", "2025-10-05", false),
+                            pl("2025-12-01", null, true))),
+                    // Ceased on 31 March: not looked after on 31 March.
+                    child(
+                        "L3",
+                        lac(
+                            "2025-04-10",
+                            "2026-03-31",
+                            false,
+                            pl("2025-04-10", "2025-06-01", true),
+                            pl("2025-06-01", "2025-08-01", true),
+                            pl("2025-08-01", "2026-03-31", true))),
+                    // Short breaks only: left out.
+                    child("L4", lac("2025-04-10", null, true, pl("2025-04-10", null, true))),
+                    // Four placements (counts).
+                    child(
+                        "L5",
+                        lac(
+                            "2025-05-01",
+                            null,
+                            false,
+                            pl("2025-05-01", "2025-06-01", true),
+                            pl("2025-06-01", "2025-07-01", true),
+                            pl("2025-07-01", "2025-08-01", true),
+                            pl("2025-08-01", null, true))))))
+        .execute();
+  }
+
+  @Test
+  void everyMeasureMatchesTheHandWorkedAnswer() {
+    Map<String, String> counts =
+        measures.counts(LocalDate.of(2025, 4, 1), LocalDate.of(2026, 3, 31)).stream()
+            .collect(
+                Collectors.toMap(
+                    MeasuresService.Count::code, c -> c.numerator() + "/" + c.denominator()));
+    assertThat(counts)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "RE_REFERRALS_12_MONTHS", "2/5",
+                "REPEAT_CP_PLANS", "3/5",
+                "REPEAT_CP_PLANS_WITHIN_2_YEARS", "1/5",
+                "CP_PLANS_LASTING_2_YEARS", "1/3",
+                "LOOKED_AFTER_3_OR_MORE_PLACEMENTS", "2/3"));
+  }
+
+  @Test
+  void smallNumbersAreWithheldFromEveryone() {
+    assertThat(measures.measures(2026))
+        .allSatisfy(
+            m -> {
+              assertThat(m.numerator()).isNull();
+              assertThat(m.rate()).isNull();
+              assertThat(m.from()).isEqualTo(LocalDate.of(2025, 4, 1));
+            });
+  }
+
+  private static Map<String, Object> child(String id, Map<?, ?>... facts) {
+    return Map.of("id", id, "facts", java.util.List.of(facts));
+  }
+
+  private static Map<String, Object> cin(String start) {
+    return Map.of("kind", "CIN_EPISODE", "start", start, "retired", false);
+  }
+
+  private static Map<String, Object> cp(String start, String end, int previous) {
+    Map<String, Object> f = new java.util.HashMap<>();
+    f.put("kind", "CP_PLAN");
+    f.put("start", start);
+    f.put("end", end);
+    f.put("previous", previous);
+    f.put("retired", false);
+    return f;
+  }
+
+  private static Map<String, Object> lac(
+      String start, String end, boolean shortBreaks, Map<?, ?>... placements) {
+    Map<String, Object> f = new java.util.HashMap<>();
+    f.put("kind", "LAC_EPISODE");
+    f.put("start", start);
+    f.put("end", end);
+    f.put("shortBreaks", shortBreaks);
+    f.put("retired", false);
+    f.put("placements", java.util.List.of(placements));
+    return f;
+  }
+
+  private static Map<String, Object> pl(String start, String end, boolean counts) {
+    Map<String, Object> p = new java.util.HashMap<>();
+    p.put("start", start);
+    p.put("end", end);
+    p.put("counts", counts);
+    p.put("type", "U4");
+    return p;
+  }
+}
