@@ -1,0 +1,111 @@
+package org.childjourneys.measures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.childjourneys.ChildJourneysApplication;
+import org.childjourneys.neo4j.CypherFile;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Time of each measure for a year on the benchmark authority (the store the import and frontline
+ * benchmarks build under {@code target/bench/}): each named query through the raw driver, and all
+ * measures through the service (suppression included). {@code ./mvnw -q test-compile
+ * exec:exec@measures-benchmark [-Dbench.children=N]}.
+ */
+public final class MeasuresBenchmark {
+
+  private static final List<String> QUERIES =
+      List.of(
+          "re-referrals", "repeat-cp-plans", "cp-plans-lasting-two-years", "placement-stability");
+
+  public static void main(String[] args) throws Exception {
+    int children = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 100_000;
+    int year = 2026;
+    Path home = Path.of("target", "bench").toAbsolutePath();
+    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+    Path run = Files.createDirectories(home.resolve("measures-" + tag));
+    long started = System.nanoTime();
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ChildJourneysApplication.class)
+            .run(
+                "--server.port=0",
+                "--childjourneys.neo4j.embedded.data-directory="
+                    + home.resolve("neo4j-" + children),
+                "--childjourneys.neo4j.embedded.bolt-port=17690",
+                "--childjourneys.neo4j.embedded.page-cache=2GB",
+                "--childjourneys.demo.enabled=true",
+                "--childjourneys.demo.children=" + children,
+                "--childjourneys.demo.seed=20181001",
+                "--childjourneys.data.allow-mixed=true",
+                "--childjourneys.import.drop.enabled=false",
+                "--childjourneys.import.directory=" + run.resolve("jobs"),
+                "--childjourneys.security.password-file=" + run.resolve("users.properties"),
+                "--childjourneys.security.audit-head-file="
+                    + home.resolve("neo4j-" + children + "-audit-heads.log"),
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+    System.out.printf(
+        "Service ready on a %,d-child authority in %.0f s%n",
+        children, (System.nanoTime() - started) / 1e9);
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Year ending 31 March %d, %,d children: median of 5 runs after one warm-up%n%n"
+                    + "| measure query | raw driver ms | numerator / denominator |%n|---|---|---|%n",
+                year,
+                children));
+    try {
+      Driver driver = context.getBean(Driver.class);
+      Map<String, Object> period =
+          Map.of("from", LocalDate.of(year - 1, 4, 1), "to", LocalDate.of(year, 3, 31));
+      for (String q : QUERIES) {
+        String cypher = CypherFile.load("queries/measures/" + q);
+        List<Double> times = new ArrayList<>();
+        String answer = "";
+        for (int i = 0; i < 6; i++) {
+          long t = System.nanoTime();
+          try (var session = driver.session(SessionConfig.defaultConfig())) {
+            var r = session.executeRead(tx -> tx.run(cypher, period).single());
+            answer = r.asMap().toString();
+          }
+          if (i > 0) {
+            times.add((System.nanoTime() - t) / 1e6);
+          }
+        }
+        Collections.sort(times);
+        table.append(String.format(Locale.ROOT, "| `%s` | %.0f | %s |%n", q, times.get(2), answer));
+      }
+      MeasuresService service = context.getBean(MeasuresService.class);
+      List<Double> times = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        long t = System.nanoTime();
+        service.measures(year);
+        if (i > 0) {
+          times.add((System.nanoTime() - t) / 1e6);
+        }
+      }
+      Collections.sort(times);
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| all five measures through the service (with suppression) | %.0f | |%n",
+              times.get(2)));
+      System.out.println(table);
+      Files.writeString(home.resolve("measures.md"), table);
+    } finally {
+      context.close();
+    }
+  }
+}
