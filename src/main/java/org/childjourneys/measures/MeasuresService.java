@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.childjourneys.InvalidInputException;
-import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -53,13 +52,9 @@ public class MeasuresService {
     LocalDate[] period = yearEnding(year);
     List<Measure> shown = new ArrayList<>();
     for (Count c : counts(period[0], period[1])) {
-      SmallNumbers.Table table = new SmallNumbers.Table();
-      table.count("numerator", c.numerator());
-      table.count("others", c.denominator() - c.numerator());
-      table.total("denominator", List.of("numerator", "others"));
-      Map<String, Integer> s = SmallNumbers.suppress(table);
-      Integer num = s.get("numerator");
-      Integer den = s.get("denominator");
+      Integer[] pair = Shown.pair(c.numerator(), c.denominator());
+      Integer num = pair[0];
+      Integer den = pair[1];
       shown.add(
           new Measure(
               c.code(),

@@ -65,4 +65,44 @@ class MeasuresApiTest extends IntegrationTest {
         .expect(e -> e.getMessage().startsWith("year:"))
         .verify();
   }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void frontDoorFeedbackByDecisionWithholdsSmallNumbers() {
+    var response =
+        as("front-door")
+            .document(
+                """
+                { frontDoorFeedback(from: "2025-04-01", to: "2025-09-30", by: [DECISION]) {
+                    from to asAt
+                    rows { decision team month contacts
+                           windows { months followedUp reContacted referred childProtectionPlan care } } } }
+                """)
+            .execute();
+    List<Map> rows = response.path("frontDoorFeedback.rows").entityList(Map.class).get();
+    assertThat(rows).isNotEmpty();
+    assertThat(rows).allSatisfy(r -> assertThat(r.get("team")).isNull());
+    assertThat(rows).extracting(r -> r.get("decision")).doesNotHaveDuplicates();
+    for (Map r : rows) {
+      Integer contacts = (Integer) r.get("contacts");
+      assertThat(contacts == null || contacts == 0 || contacts > 5).isTrue();
+      for (Object o : (List<?>) r.get("windows")) {
+        Map w = (Map) o;
+        Integer n = (Integer) w.get("followedUp");
+        for (String outcome : List.of("reContacted", "referred", "childProtectionPlan", "care")) {
+          Integer x = (Integer) w.get(outcome);
+          if (x != null) {
+            assertThat(n).isNotNull();
+            assertThat(x == 0 || (x > 5 && (n - x == 0 || n - x > 5))).as(outcome).isTrue();
+          }
+        }
+      }
+    }
+    as("front-door")
+        .document("{ frontDoorFeedback(from: \"2025-09-30\", to: \"2025-04-01\") { asAt } }")
+        .execute()
+        .errors()
+        .expect(e -> e.getMessage().startsWith("to:"))
+        .verify();
+  }
 }

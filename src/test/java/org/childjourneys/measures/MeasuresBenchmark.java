@@ -102,6 +102,33 @@ public final class MeasuresBenchmark {
               Locale.ROOT,
               "| all five measures through the service (with suppression) | %.0f | |%n",
               times.get(2)));
+      FrontDoorFeedbackService feedback = context.getBean(FrontDoorFeedbackService.class);
+      for (var by :
+          List.of(
+              java.util.EnumSet.of(FrontDoorFeedbackService.Dimension.DECISION),
+              java.util.EnumSet.allOf(FrontDoorFeedbackService.Dimension.class))) {
+        times.clear();
+        int rows = 0;
+        for (int i = 0; i < 6; i++) {
+          long t = System.nanoTime();
+          rows =
+              feedback
+                  .feedback(LocalDate.of(year - 1, 4, 1), LocalDate.of(year, 3, 31), by)
+                  .rows()
+                  .size();
+          if (i > 0) {
+            times.add((System.nanoTime() - t) / 1e6);
+          }
+        }
+        Collections.sort(times);
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "| front-door feedback for the year by %s, through the service | %.0f | %d rows |%n",
+                by,
+                times.get(2),
+                rows));
+      }
       System.out.println(table);
       Files.writeString(home.resolve("measures.md"), table);
     } finally {

@@ -164,6 +164,64 @@ class MeasuresOnHandBuiltDataTest {
                 "LOOKED_AFTER_3_OR_MORE_PLACEMENTS", "2/3"));
   }
 
+  @Autowired FrontDoorFeedbackService feedback;
+
+  private static final String CONTACTS =
+      """
+      CREATE (f1:Child {id: 'F1'})<-[:REFERS_TO]-(r1:PersonRecord {id: 'M:F1'})
+      CREATE (r1)-[:SUBJECT_OF]->(:Contact {id: 'K-F1a', receivedAt: datetime('2025-01-10T10:00Z'), decision: 'NO_FURTHER_ACTION', team: 'T1', childId: 'F1'})
+      CREATE (r1)-[:SUBJECT_OF]->(:Contact {id: 'K-F1b', receivedAt: datetime('2025-03-01T10:00Z'), decision: 'NO_FURTHER_ACTION', team: 'T1', childId: 'F1'})
+      CREATE (r1)-[:HAD]->(:Involvement {id: 'I-F1-R', kind: 'CIN_EPISODE', start: date('2025-06-15'), childId: 'F1'})
+      CREATE (r1)-[:HAD]->(:Involvement {id: 'I-F1-CP', kind: 'CP_PLAN', start: date('2025-12-01'), childId: 'F1'})
+      CREATE (f2:Child {id: 'F2'})<-[:REFERS_TO]-(r2:PersonRecord {id: 'M:F2'})
+      CREATE (r2)-[:SUBJECT_OF]->(k2:Contact {id: 'K-F2', receivedAt: datetime('2025-01-20T10:00Z'), decision: 'REFERRAL', team: 'T1', childId: 'F2'})
+      CREATE (r2)-[:HAD]->(i2:Involvement {id: 'I-F2-R', kind: 'CIN_EPISODE', start: date('2025-01-21'), childId: 'F2'})
+      CREATE (k2)-[:LED_TO]->(i2)
+      CREATE (f3:Child {id: 'F3'})<-[:REFERS_TO]-(r3:PersonRecord {id: 'M:F3'})
+      CREATE (r3)-[:SUBJECT_OF]->(:Contact {id: 'K-F3', receivedAt: datetime('2025-10-01T10:00Z'), decision: 'NO_FURTHER_ACTION', team: 'T2', childId: 'F3'})
+      CREATE (r3)-[:HAD]->(:Involvement {id: 'I-F3-C', kind: 'LAC_EPISODE', start: date('2025-11-15'), childId: 'F3'})
+      """;
+
+  @Test
+  void frontDoorFeedbackCountsOnlyCompleteWindows() {
+    try (var db =
+        org.neo4j.driver.GraphDatabase.driver(
+            TestNeo4j.importBoltUri(), org.neo4j.driver.AuthTokens.none())) {
+      db.executableQuery(CONTACTS).execute();
+    }
+    var byDecision =
+        feedback.tallies(
+            LocalDate.of(2025, 1, 1),
+            LocalDate.of(2025, 12, 31),
+            LocalDate.of(2026, 3, 31),
+            java.util.EnumSet.of(FrontDoorFeedbackService.Dimension.DECISION));
+    // [followed up, re-contacted, referred, CP plan, care] per window of 3, 6 and 12 months
+    var nfa = byDecision.get(java.util.Arrays.asList("NO_FURTHER_ACTION", null, null));
+    assertThat(nfa.contacts).isEqualTo(3);
+    assertThat(nfa.windows[0]).containsExactly(3, 1, 0, 0, 1);
+    assertThat(nfa.windows[1]).containsExactly(2, 1, 2, 0, 0);
+    assertThat(nfa.windows[2]).containsExactly(2, 1, 2, 2, 0);
+    var referral = byDecision.get(java.util.Arrays.asList("REFERRAL", null, null));
+    assertThat(referral.contacts).isEqualTo(1);
+    for (long[] w : referral.windows) {
+      assertThat(w).containsExactly(1, 0, 0, 0, 0); // its own referral is not "what followed"
+    }
+    var byTeamAndMonth =
+        feedback.tallies(
+            LocalDate.of(2025, 1, 1),
+            LocalDate.of(2025, 12, 31),
+            LocalDate.of(2026, 3, 31),
+            java.util.EnumSet.of(
+                FrontDoorFeedbackService.Dimension.TEAM, FrontDoorFeedbackService.Dimension.MONTH));
+    assertThat(byTeamAndMonth.keySet())
+        .containsExactlyInAnyOrder(
+            java.util.Arrays.asList(null, "T1", "2025-01"),
+            java.util.Arrays.asList(null, "T1", "2025-03"),
+            java.util.Arrays.asList(null, "T2", "2025-10"));
+    assertThat(byTeamAndMonth.get(java.util.Arrays.asList(null, "T1", "2025-01")).contacts)
+        .isEqualTo(2);
+  }
+
   @Test
   void smallNumbersAreWithheldFromEveryone() {
     assertThat(measures.measures(2026))

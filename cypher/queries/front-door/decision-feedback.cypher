@@ -1,0 +1,39 @@
+// Front-door decision feedback (docs/measures.md#front-door-decision-feedback): for contacts
+// received in the period, by decision, team and month of receipt, what followed for the child
+// within 3, 6 and 12 months: another contact, a referral (not the one the contact itself led to),
+// a child protection plan, a period of care. A contact counts for a window only when the whole
+// window lies on or before $asAt (the date up to which social care data is complete).
+// Parameters: $from, $to (dates of receipt, inclusive), $asAt (date).
+// Example: :param from => date('2025-04-01'); :param to => date('2025-09-30'); :param asAt => date('2026-03-31')
+MATCH (k:Contact)
+// Sources record receipt as a date-time with or without an offset: both ranges use the index.
+WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration('P1D')}))
+    OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration('P1D')})))
+  AND k.retiredAt IS NULL AND k.childId IS NOT NULL
+WITH k, date(k.receivedAt) AS day
+CALL (k, day) {
+  MATCH (:Child {id: k.childId})<-[:REFERS_TO]-(r:PersonRecord)
+  OPTIONAL MATCH (r)-[:SUBJECT_OF]->(n:Contact)
+    WHERE n <> k AND n.retiredAt IS NULL AND date(n.receivedAt) >= day
+      AND (date(n.receivedAt) > day OR toString(n.receivedAt) > toString(k.receivedAt))
+  OPTIONAL MATCH (r)-[:HAD]->(i:Involvement)
+    WHERE i.kind IN ['CIN_EPISODE', 'CP_PLAN', 'LAC_EPISODE'] AND i.start >= day AND i.retiredAt IS NULL
+      AND NOT (k)-[:LED_TO]->(i)
+  RETURN min(date(n.receivedAt)) AS nextContact,
+         min(CASE WHEN i.kind = 'CIN_EPISODE' THEN i.start END) AS referral,
+         min(CASE WHEN i.kind = 'CP_PLAN' THEN i.start END) AS cpPlan,
+         min(CASE WHEN i.kind = 'LAC_EPISODE' THEN i.start END) AS care
+}
+WITH coalesce(k.decision, 'NOT_RECORDED') AS decision, coalesce(k.team, 'NOT_RECORDED') AS team,
+     substring(toString(day), 0, 7) AS month, day, nextContact, referral, cpPlan, care
+UNWIND [3, 6, 12] AS months
+WITH decision, team, month, months, day, nextContact, referral, cpPlan, care,
+     day + duration({months: months}) AS windowEnd
+RETURN decision, team, month, months,
+       count(*) AS contacts,
+       count(CASE WHEN windowEnd <= $asAt THEN 1 END) AS followedUp,
+       count(CASE WHEN windowEnd <= $asAt AND nextContact <= windowEnd THEN 1 END) AS reContacted,
+       count(CASE WHEN windowEnd <= $asAt AND referral <= windowEnd THEN 1 END) AS referred,
+       count(CASE WHEN windowEnd <= $asAt AND cpPlan <= windowEnd THEN 1 END) AS childProtectionPlan,
+       count(CASE WHEN windowEnd <= $asAt AND care <= windowEnd THEN 1 END) AS care
+ORDER BY decision, team, month, months
