@@ -105,4 +105,57 @@ class MeasuresApiTest extends IntegrationTest {
         .expect(e -> e.getMessage().startsWith("to:"))
         .verify();
   }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void repeatContactsAreCountedForAllAndNamedOnlyForRecordReadersWithAudit() {
+    String query =
+        """
+        query($purpose: Purpose) { repeatContacts(purpose: $purpose, to: "2026-03-31", months: 24, atLeast: 3, first: 5) {
+            from to atLeast children
+            list { childId givenName familyName birthDate contacts first last decisions } } }
+        """;
+    var frontDoor =
+        as("front-door").document(query).variable("purpose", "REFERRAL_TRIAGE").execute();
+    List<Map> list = frontDoor.path("repeatContacts.list").entityList(Map.class).get();
+    // Independent count: children with 3+ contacts received in the two years.
+    long expected =
+        org.childjourneys.TestNeo4j.driver()
+            .executableQuery(
+                """
+                MATCH (k:Contact) WHERE date(k.receivedAt) >= date('2024-04-01')
+                  AND date(k.receivedAt) <= date('2026-03-31') AND k.retiredAt IS NULL
+                WITH k.childId AS c, count(*) AS n WHERE n >= 3 RETURN count(c) AS children
+                """)
+            .execute()
+            .records()
+            .get(0)
+            .get(0)
+            .asLong();
+    assertThat(expected).isGreaterThan(5);
+    frontDoor.path("repeatContacts.children").entity(Long.class).isEqualTo(expected);
+    frontDoor.path("repeatContacts.from").entity(String.class).isEqualTo("2024-04-01");
+    assertThat(list).hasSize(5);
+    assertThat(list)
+        .extracting(m -> (Integer) m.get("contacts"))
+        .allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(3))
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    for (Map m : list) {
+      assertThat(((List<?>) m.get("decisions"))).hasSize((Integer) m.get("contacts"));
+      assertThat(
+              org.childjourneys.TestNeo4j.driver()
+                  .executableQuery(
+                      "MATCH (e:AuditEntry {childId: $id, what: 'repeat contacts list', purpose: 'REFERRAL_TRIAGE'}) RETURN count(e)")
+                  .withParameters(Map.of("id", m.get("childId")))
+                  .execute()
+                  .records()
+                  .get(0)
+                  .get(0)
+                  .asLong())
+          .isPositive();
+    }
+    var analyst = as("analyst").document(query).execute();
+    analyst.path("repeatContacts.list").entityList(Map.class).hasSize(0);
+    analyst.path("repeatContacts.children").entity(Long.class).isEqualTo(expected);
+  }
 }
