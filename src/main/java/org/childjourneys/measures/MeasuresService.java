@@ -106,6 +106,13 @@ public class MeasuresService {
             "Children looked after on 31 March with 3 or more placements in the year",
             (Long) stability.get("numerator"),
             (Long) stability.get("denominator")));
+    Map<String, Object> longTerm = run("long-term-stability", period);
+    counts.add(
+        new Count(
+            "LONG_TERM_PLACEMENT_STABILITY",
+            "Children under 16 looked after 2.5 years or more, in the same placement 2 years or more",
+            (Long) longTerm.get("numerator"),
+            (Long) longTerm.get("denominator")));
     return counts;
   }
 

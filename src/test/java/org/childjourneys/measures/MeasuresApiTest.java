@@ -27,7 +27,8 @@ class MeasuresApiTest extends IntegrationTest {
             "REPEAT_CP_PLANS",
             "REPEAT_CP_PLANS_WITHIN_2_YEARS",
             "CP_PLANS_LASTING_2_YEARS",
-            "LOOKED_AFTER_3_OR_MORE_PLACEMENTS");
+            "LOOKED_AFTER_3_OR_MORE_PLACEMENTS",
+            "LONG_TERM_PLACEMENT_STABILITY");
     for (Map m : measures) {
       assertThat(m.get("from")).isEqualTo("2025-04-01");
       Integer num = (Integer) m.get("numerator");
