@@ -13,16 +13,23 @@ WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({dat
 WITH k, date(k.receivedAt) AS day
 CALL (k, day) {
   MATCH (:Child {id: k.childId})<-[:REFERS_TO]-(r:PersonRecord)
-  OPTIONAL MATCH (r)-[:SUBJECT_OF]->(n:Contact)
-    WHERE n <> k AND n.retiredAt IS NULL AND date(n.receivedAt) >= day
-      AND (date(n.receivedAt) > day OR toString(n.receivedAt) > toString(k.receivedAt))
-  OPTIONAL MATCH (r)-[:HAD]->(i:Involvement)
-    WHERE i.kind IN ['CIN_EPISODE', 'CP_PLAN', 'LAC_EPISODE'] AND i.start >= day AND i.retiredAt IS NULL
-      AND NOT (k)-[:LED_TO]->(i)
-  RETURN min(date(n.receivedAt)) AS nextContact,
-         min(CASE WHEN i.kind = 'CIN_EPISODE' THEN i.start END) AS referral,
-         min(CASE WHEN i.kind = 'CP_PLAN' THEN i.start END) AS cpPlan,
-         min(CASE WHEN i.kind = 'LAC_EPISODE' THEN i.start END) AS care
+  // Later contacts and later involvements apart, so they never multiply each other's rows.
+  CALL (r, k, day) {
+    OPTIONAL MATCH (r)-[:SUBJECT_OF]->(n:Contact)
+      WHERE n <> k AND n.retiredAt IS NULL AND date(n.receivedAt) >= day
+        AND (date(n.receivedAt) > day OR toString(n.receivedAt) > toString(k.receivedAt))
+    RETURN min(date(n.receivedAt)) AS contactOfRecord
+  }
+  CALL (r, k, day) {
+    OPTIONAL MATCH (r)-[:HAD]->(i:Involvement)
+      WHERE i.kind IN ['CIN_EPISODE', 'CP_PLAN', 'LAC_EPISODE'] AND i.start >= day AND i.retiredAt IS NULL
+        AND NOT (k)-[:LED_TO]->(i)
+    RETURN min(CASE WHEN i.kind = 'CIN_EPISODE' THEN i.start END) AS referralOfRecord,
+           min(CASE WHEN i.kind = 'CP_PLAN' THEN i.start END) AS cpPlanOfRecord,
+           min(CASE WHEN i.kind = 'LAC_EPISODE' THEN i.start END) AS careOfRecord
+  }
+  RETURN min(contactOfRecord) AS nextContact, min(referralOfRecord) AS referral,
+         min(cpPlanOfRecord) AS cpPlan, min(careOfRecord) AS care
 }
 WITH coalesce(k.decision, 'NOT_RECORDED') AS decision, coalesce(k.team, 'NOT_RECORDED') AS team,
      substring(toString(day), 0, 7) AS month, day, nextContact, referral, cpPlan, care
