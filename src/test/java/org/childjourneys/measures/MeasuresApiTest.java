@@ -159,4 +159,43 @@ class MeasuresApiTest extends IntegrationTest {
     analyst.path("repeatContacts.list").entityList(Map.class).hasSize(0);
     analyst.path("repeatContacts.children").entity(Long.class).isEqualTo(expected);
   }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void onwardJourneysByClosureReasonWithholdSmallNumbers() {
+    var response =
+        as("manager")
+            .document(
+                """
+                { onwardJourneys(kind: "EARLY_HELP_PLAN", from: "2023-04-01", to: "2025-03-31", by: [CLOSURE_REASON]) {
+                    kind from to asAt
+                    rows { team closureReason closures
+                           windows { months followedUp referral earlyHelp childProtectionPlan care
+                                     custody neet exclusion noFurtherContact } } } }
+                """)
+            .execute();
+    List<Map> rows = response.path("onwardJourneys.rows").entityList(Map.class).get();
+    assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get("team")).isNull());
+    for (Map r : rows) {
+      List<?> windows = (List<?>) r.get("windows");
+      assertThat(windows).extracting(w -> ((Map) w).get("months")).containsExactly(3, 6, 12, 24);
+      Integer previous = null;
+      for (Object o : windows) {
+        Integer n = (Integer) ((Map) o).get("followedUp");
+        if (previous != null && n != null) {
+          assertThat(n)
+              .as("longer windows follow up no more closures")
+              .isLessThanOrEqualTo(previous);
+        }
+        previous = n == null ? previous : n;
+      }
+    }
+    as("manager")
+        .document(
+            "{ onwardJourneys(kind: \"x y\", from: \"2024-01-01\", to: \"2024-02-01\") { asAt } }")
+        .execute()
+        .errors()
+        .expect(e -> e.getMessage().startsWith("kind:"))
+        .verify();
+  }
 }

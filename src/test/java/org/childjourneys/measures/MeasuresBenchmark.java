@@ -33,7 +33,8 @@ public final class MeasuresBenchmark {
           "measures/placement-stability",
           "measures/long-term-stability",
           "front-door/decision-feedback",
-          "front-door/repeat-contacts");
+          "front-door/repeat-contacts",
+          "journeys/onward-journeys");
 
   private static long dbHits(org.neo4j.driver.summary.ProfiledPlan plan) {
     long hits = plan.dbHits();
@@ -91,7 +92,9 @@ public final class MeasuresBenchmark {
               "asAt",
               LocalDate.of(year, 3, 31),
               "atLeast",
-              3);
+              3,
+              "kind",
+              "EARLY_HELP_PLAN");
       for (String q : QUERIES) {
         String cypher = CypherFile.load("queries/" + q);
         List<Double> times = new ArrayList<>();

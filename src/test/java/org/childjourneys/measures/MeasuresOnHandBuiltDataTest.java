@@ -265,6 +265,61 @@ class MeasuresOnHandBuiltDataTest {
         .isEqualTo(2);
   }
 
+  @Autowired OnwardJourneysService journeys;
+
+  private static final String CLOSURES =
+      """
+      CREATE (j1:Child {id: 'J1'})<-[:REFERS_TO]-(r1:PersonRecord {id: 'M:J1'})
+      CREATE (r1)-[:HAD]->(:Involvement {id: 'J1-EH', kind: 'EARLY_HELP_PLAN', start: date('2024-01-01'), end: date('2024-06-30'), closureReason: 'NEEDS_MET', teamId: 'T1', childId: 'J1'})
+      CREATE (r1)-[:HAD]->(:Involvement {id: 'J1-R', kind: 'CIN_EPISODE', start: date('2024-08-15'), childId: 'J1'})
+      CREATE (r1)-[:HAD]->(:Involvement {id: 'J1-CP', kind: 'CP_PLAN', start: date('2025-01-10'), childId: 'J1'})
+      CREATE (r1)-[:EXPERIENCED]->(:Event {id: 'J1-S', kind: 'SUSPENSION', date: date('2024-07-05'), childId: 'J1'})
+      CREATE (j2:Child {id: 'J2'})<-[:REFERS_TO]-(r2:PersonRecord {id: 'M:J2'})
+      CREATE (r2)-[:HAD]->(:Involvement {id: 'J2-EH', kind: 'EARLY_HELP_PLAN', start: date('2024-02-01'), end: date('2024-05-31'), closureReason: 'NEEDS_MET', teamId: 'T1', childId: 'J2'})
+      CREATE (j3:Child {id: 'J3'})<-[:REFERS_TO]-(r3:PersonRecord {id: 'M:J3'})
+      CREATE (r3)-[:HAD]->(:Involvement {id: 'J3-EH', kind: 'EARLY_HELP_PLAN', start: date('2025-01-01'), end: date('2025-11-30'), closureReason: 'DISENGAGED', teamId: 'T2', childId: 'J3'})
+      CREATE (r3)-[:SUBJECT_OF]->(:Contact {id: 'J3-K', receivedAt: datetime('2026-01-10T09:00Z'), childId: 'J3'})
+      CREATE (j4:Child {id: 'J4'})<-[:REFERS_TO]-(r4:PersonRecord {id: 'M:J4'})
+      CREATE (r4)-[:HAD]->(:Involvement {id: 'J4-EH', kind: 'EARLY_HELP_PLAN', start: date('2023-01-01'), end: date('2023-12-31'), childId: 'J4'})
+      CREATE (r4)-[:HAD]->(:Involvement {id: 'J4-CIN', kind: 'CIN_EPISODE', start: date('2024-05-01'), end: date('2024-09-01'), childId: 'J4'})
+      """;
+
+  @Test
+  void onwardJourneysExcludeWindowsNotYetOver() {
+    try (var db =
+        org.neo4j.driver.GraphDatabase.driver(
+            TestNeo4j.importBoltUri(), org.neo4j.driver.AuthTokens.none())) {
+      db.executableQuery(CLOSURES).execute();
+    }
+    var all =
+        journeys
+            .tallies(
+                "EARLY_HELP_PLAN",
+                LocalDate.of(2024, 4, 1),
+                LocalDate.of(2025, 12, 31),
+                LocalDate.of(2026, 3, 31),
+                java.util.EnumSet.noneOf(OnwardJourneysService.Dimension.class))
+            .get(java.util.Arrays.asList(null, null));
+    assertThat(all.closures).isEqualTo(3);
+    // [followed up, referral, early help, CP plan, care, custody, NEET, exclusion, none]
+    assertThat(all.windows[0]).containsExactly(3, 1, 0, 0, 0, 0, 0, 1, 1);
+    assertThat(all.windows[1]).containsExactly(2, 1, 0, 0, 0, 0, 0, 1, 1);
+    assertThat(all.windows[2]).containsExactly(2, 1, 0, 1, 0, 0, 0, 1, 1);
+    assertThat(all.windows[3]).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    var byReason =
+        journeys.tallies(
+            "EARLY_HELP_PLAN",
+            LocalDate.of(2024, 4, 1),
+            LocalDate.of(2025, 12, 31),
+            LocalDate.of(2026, 3, 31),
+            java.util.EnumSet.of(OnwardJourneysService.Dimension.CLOSURE_REASON));
+    assertThat(byReason.get(java.util.Arrays.asList(null, "NEEDS_MET")).closures).isEqualTo(2);
+    assertThat(byReason.get(java.util.Arrays.asList(null, "DISENGAGED")).closures).isEqualTo(1);
+    assertThat(byReason.get(java.util.Arrays.asList(null, "DISENGAGED")).windows[1][0])
+        .as("6 months after 30 November 2025 is not over on 31 March 2026")
+        .isZero();
+  }
+
   @Test
   void smallNumbersAreWithheldFromEveryone() {
     assertThat(measures.measures(2026))

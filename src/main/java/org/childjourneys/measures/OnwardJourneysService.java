@@ -1,0 +1,172 @@
+package org.childjourneys.measures;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.childjourneys.InvalidInputException;
+import org.childjourneys.dataset.Sources;
+import org.childjourneys.disclosure.SmallNumbers;
+import org.childjourneys.neo4j.CypherFile;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Onward journeys: for involvements of a kind that closed in a period, what followed within 3, 6,
+ * 12 and 24 months, by team and/or closure reason (docs/measures.md). Closures whose window is not
+ * over by the date every source's data reaches are left out of that window (n is shown as {@code
+ * followedUp}); small numbers are withheld.
+ */
+@Service
+public class OnwardJourneysService {
+
+  public enum Dimension {
+    TEAM,
+    CLOSURE_REASON
+  }
+
+  static final int[] WINDOWS = {3, 6, 12, 24};
+
+  /** The outcomes counted per window, in the order of the query's columns. */
+  static final List<String> OUTCOMES =
+      List.of(
+          "referral",
+          "earlyHelp",
+          "childProtectionPlan",
+          "care",
+          "custody",
+          "neet",
+          "exclusion",
+          "noFurtherContact");
+
+  public record Journeys(
+      String kind, LocalDate from, LocalDate to, LocalDate asAt, List<Row> rows) {}
+
+  public record Row(String team, String closureReason, Integer closures, List<Window> windows) {}
+
+  /** Of the closures followed up for the whole window, how many went on to each outcome. */
+  public record Window(int months, Integer followedUp, Map<String, Integer> outcomes) {
+
+    public Integer referral() {
+      return outcomes.get("referral");
+    }
+
+    public Integer earlyHelp() {
+      return outcomes.get("earlyHelp");
+    }
+
+    public Integer childProtectionPlan() {
+      return outcomes.get("childProtectionPlan");
+    }
+
+    public Integer care() {
+      return outcomes.get("care");
+    }
+
+    public Integer custody() {
+      return outcomes.get("custody");
+    }
+
+    public Integer neet() {
+      return outcomes.get("neet");
+    }
+
+    public Integer exclusion() {
+      return outcomes.get("exclusion");
+    }
+
+    public Integer noFurtherContact() {
+      return outcomes.get("noFurtherContact");
+    }
+  }
+
+  /** Counts before suppression: closures, then per window followed up and each outcome. */
+  static final class Tally {
+    long closures;
+    final long[][] windows = new long[WINDOWS.length][OUTCOMES.size() + 1];
+  }
+
+  private final Neo4jClient neo4j;
+  private final Sources sources;
+
+  OnwardJourneysService(Neo4jClient neo4j, Sources sources) {
+    this.neo4j = neo4j;
+    this.sources = sources;
+  }
+
+  /** The date every source's data reaches: the earliest coverage end of all sources. */
+  LocalDate asAt() {
+    Sources.Catalogue catalogue = sources.catalogue();
+    return catalogue.sources().stream()
+        .map(Sources.Source::coveredTo)
+        .filter(Objects::nonNull)
+        .min(LocalDate::compareTo)
+        .orElse(catalogue.referenceDate());
+  }
+
+  @Transactional(readOnly = true)
+  public Journeys journeys(String kind, LocalDate from, LocalDate to, Set<Dimension> by) {
+    if (kind == null || !kind.matches("[A-Z_]{2,40}")) {
+      throw new InvalidInputException("kind", "an involvement kind such as EARLY_HELP_PLAN");
+    }
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to", "before from (" + from + ")");
+    }
+    if (ChronoUnit.MONTHS.between(from, to) >= 36) {
+      throw new InvalidInputException("to", "at most 3 years after from");
+    }
+    LocalDate asAt = asAt();
+    List<Row> rows = new ArrayList<>();
+    tallies(kind, from, to, asAt, by).forEach((key, t) -> rows.add(shown(key, t)));
+    return new Journeys(kind, from, to, asAt, rows);
+  }
+
+  /** Unsuppressed counts by the chosen dimensions (key: team, closure reason; null when not). */
+  Map<List<String>, Tally> tallies(
+      String kind, LocalDate from, LocalDate to, LocalDate asAt, Set<Dimension> by) {
+    Map<List<String>, Tally> tallies = new LinkedHashMap<>();
+    neo4j
+        .query(CypherFile.load("queries/journeys/onward-journeys"))
+        .bindAll(Map.of("kind", kind, "from", from, "to", to, "asAt", asAt))
+        .fetch()
+        .all()
+        .forEach(
+            r -> {
+              List<String> key =
+                  Arrays.asList(
+                      by.contains(Dimension.TEAM) ? (String) r.get("team") : null,
+                      by.contains(Dimension.CLOSURE_REASON) ? (String) r.get("reason") : null);
+              Tally t = tallies.computeIfAbsent(key, k -> new Tally());
+              int w = Arrays.binarySearch(WINDOWS, ((Number) r.get("months")).intValue());
+              if (w == 0) {
+                t.closures += (Long) r.get("closures");
+              }
+              long[] c = t.windows[w];
+              c[0] += (Long) r.get("followedUp");
+              for (int o = 0; o < OUTCOMES.size(); o++) {
+                c[o + 1] += (Long) r.get(OUTCOMES.get(o));
+              }
+            });
+    return tallies;
+  }
+
+  private static Row shown(List<String> key, Tally t) {
+    List<Window> windows = new ArrayList<>();
+    for (int w = 0; w < WINDOWS.length; w++) {
+      long[] c = t.windows[w];
+      Integer followedUp = SmallNumbers.suppress(c[0]);
+      Map<String, Integer> outcomes = new LinkedHashMap<>();
+      for (int o = 0; o < OUTCOMES.size(); o++) {
+        outcomes.put(OUTCOMES.get(o), followedUp == null ? null : Shown.pair(c[o + 1], c[0])[0]);
+      }
+      windows.add(new Window(WINDOWS[w], followedUp, outcomes));
+    }
+    return new Row(key.get(0), key.get(1), SmallNumbers.suppress(t.closures), windows);
+  }
+}
