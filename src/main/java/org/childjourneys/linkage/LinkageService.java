@@ -266,12 +266,7 @@ public class LinkageService {
             .one()
             .orElseThrow();
     // A pair accepted by this merge is now rejected, so the queue does not offer it again.
-    neo4j
-        .query(
-            "MATCH (q:LinkReview {mergeId: $mergeId}) SET q.status = 'REJECTED',"
-                + " q.decisionReason = 'merge undone: ' + $reason")
-        .bindAll(params)
-        .run();
+    neo4j.query(CypherFile.load("linkage/review-merge-undone")).bindAll(params).run();
     return undone;
   }
 
