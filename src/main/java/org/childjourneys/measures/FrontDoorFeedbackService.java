@@ -30,7 +30,9 @@ public class FrontDoorFeedbackService {
     MONTH
   }
 
-  static final int[] WINDOWS = {3, 6, 12};
+  static final FollowUp FOLLOW_UP =
+      new FollowUp(
+          new int[] {3, 6, 12}, List.of("reContacted", "referred", "childProtectionPlan", "care"));
 
   public record Feedback(LocalDate from, LocalDate to, LocalDate asAt, List<Row> rows) {}
 
@@ -46,28 +48,12 @@ public class FrontDoorFeedbackService {
       Integer childProtectionPlan,
       Integer care) {}
 
-  /** Counts before suppression: contacts, then per window followed up and the four outcomes. */
-  static final class Tally {
-    long contacts;
-    final long[][] windows = new long[WINDOWS.length][5];
-  }
-
   private final Neo4jClient neo4j;
   private final Sources sources;
 
   FrontDoorFeedbackService(Neo4jClient neo4j, Sources sources) {
     this.neo4j = neo4j;
     this.sources = sources;
-  }
-
-  /** The date up to which the social care data is complete: the earliest coverage end. */
-  LocalDate asAt() {
-    Sources.Catalogue catalogue = sources.catalogue();
-    return catalogue.forService("SOCIAL_CARE").stream()
-        .map(Sources.Source::coveredTo)
-        .filter(java.util.Objects::nonNull)
-        .min(LocalDate::compareTo)
-        .orElse(catalogue.referenceDate());
   }
 
   @Transactional(readOnly = true)
@@ -78,16 +64,17 @@ public class FrontDoorFeedbackService {
     if (ChronoUnit.MONTHS.between(from, to) >= 36) {
       throw new InvalidInputException("to", "at most 3 years after from");
     }
-    LocalDate asAt = asAt();
+    // Complete up to the earliest coverage end of the social care sources.
+    LocalDate asAt = FollowUp.completeUpTo(sources.catalogue(), "SOCIAL_CARE");
     List<Row> rows = new ArrayList<>();
     tallies(from, to, asAt, by).forEach((key, t) -> rows.add(shown(key, t)));
     return new Feedback(from, to, asAt, rows);
   }
 
   /** Unsuppressed counts by the chosen dimensions (key: decision, team, month; null when not). */
-  Map<List<String>, Tally> tallies(
+  Map<List<String>, FollowUp.Tally> tallies(
       LocalDate from, LocalDate to, LocalDate asAt, Set<Dimension> by) {
-    Map<List<String>, Tally> tallies = new LinkedHashMap<>();
+    Map<List<String>, FollowUp.Tally> tallies = new LinkedHashMap<>();
     neo4j
         .query(CypherFile.load("queries/front-door/decision-feedback"))
         .bindAll(Map.of("from", from, "to", to, "asAt", asAt))
@@ -100,33 +87,24 @@ public class FrontDoorFeedbackService {
                       by.contains(Dimension.DECISION) ? (String) r.get("decision") : null,
                       by.contains(Dimension.TEAM) ? (String) r.get("team") : null,
                       by.contains(Dimension.MONTH) ? (String) r.get("month") : null);
-              Tally t = tallies.computeIfAbsent(key, k -> new Tally());
-              int w = java.util.Arrays.binarySearch(WINDOWS, ((Number) r.get("months")).intValue());
-              if (w == 0) {
-                t.contacts += (Long) r.get("contacts");
-              }
-              long[] c = t.windows[w];
-              c[0] += (Long) r.get("followedUp");
-              c[1] += (Long) r.get("reContacted");
-              c[2] += (Long) r.get("referred");
-              c[3] += (Long) r.get("childProtectionPlan");
-              c[4] += (Long) r.get("care");
+              FOLLOW_UP.add(tallies.computeIfAbsent(key, k -> FOLLOW_UP.tally()), r, "contacts");
             });
     return tallies;
   }
 
-  private static Row shown(List<String> key, Tally t) {
-    List<Window> windows = new ArrayList<>();
-    for (int w = 0; w < WINDOWS.length; w++) {
-      long[] c = t.windows[w];
-      Integer followedUp = SmallNumbers.suppress(c[0]);
-      Integer[] outcomes = new Integer[4];
-      for (int o = 0; o < 4; o++) {
-        outcomes[o] = followedUp == null ? null : Shown.pair(c[o + 1], c[0])[0];
-      }
-      windows.add(
-          new Window(WINDOWS[w], followedUp, outcomes[0], outcomes[1], outcomes[2], outcomes[3]));
-    }
-    return new Row(key.get(0), key.get(1), key.get(2), SmallNumbers.suppress(t.contacts), windows);
+  private static Row shown(List<String> key, FollowUp.Tally t) {
+    List<Window> windows =
+        FOLLOW_UP.shown(t).stream()
+            .map(
+                w ->
+                    new Window(
+                        w.months(),
+                        w.followedUp(),
+                        w.outcomes().get("reContacted"),
+                        w.outcomes().get("referred"),
+                        w.outcomes().get("childProtectionPlan"),
+                        w.outcomes().get("care")))
+            .toList();
+    return new Row(key.get(0), key.get(1), key.get(2), SmallNumbers.suppress(t.items), windows);
   }
 }

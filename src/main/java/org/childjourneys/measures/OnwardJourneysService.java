@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.dataset.Sources;
@@ -31,19 +30,18 @@ public class OnwardJourneysService {
     CLOSURE_REASON
   }
 
-  static final int[] WINDOWS = {3, 6, 12, 24};
-
-  /** The outcomes counted per window, in the order of the query's columns. */
-  static final List<String> OUTCOMES =
-      List.of(
-          "referral",
-          "earlyHelp",
-          "childProtectionPlan",
-          "care",
-          "custody",
-          "neet",
-          "exclusion",
-          "noFurtherContact");
+  static final FollowUp FOLLOW_UP =
+      new FollowUp(
+          new int[] {3, 6, 12, 24},
+          List.of(
+              "referral",
+              "earlyHelp",
+              "childProtectionPlan",
+              "care",
+              "custody",
+              "neet",
+              "exclusion",
+              "noFurtherContact"));
 
   public record Journeys(
       String kind, LocalDate from, LocalDate to, LocalDate asAt, List<Row> rows) {}
@@ -86,28 +84,12 @@ public class OnwardJourneysService {
     }
   }
 
-  /** Counts before suppression: closures, then per window followed up and each outcome. */
-  static final class Tally {
-    long closures;
-    final long[][] windows = new long[WINDOWS.length][OUTCOMES.size() + 1];
-  }
-
   private final Neo4jClient neo4j;
   private final Sources sources;
 
   OnwardJourneysService(Neo4jClient neo4j, Sources sources) {
     this.neo4j = neo4j;
     this.sources = sources;
-  }
-
-  /** The date every source's data reaches: the earliest coverage end of all sources. */
-  LocalDate asAt() {
-    Sources.Catalogue catalogue = sources.catalogue();
-    return catalogue.sources().stream()
-        .map(Sources.Source::coveredTo)
-        .filter(Objects::nonNull)
-        .min(LocalDate::compareTo)
-        .orElse(catalogue.referenceDate());
   }
 
   @Transactional(readOnly = true)
@@ -121,16 +103,17 @@ public class OnwardJourneysService {
     if (ChronoUnit.MONTHS.between(from, to) >= 36) {
       throw new InvalidInputException("to", "at most 3 years after from");
     }
-    LocalDate asAt = asAt();
+    // Complete up to the earliest coverage end of every source (outcomes come from several).
+    LocalDate asAt = FollowUp.completeUpTo(sources.catalogue(), null);
     List<Row> rows = new ArrayList<>();
     tallies(kind, from, to, asAt, by).forEach((key, t) -> rows.add(shown(key, t)));
     return new Journeys(kind, from, to, asAt, rows);
   }
 
   /** Unsuppressed counts by the chosen dimensions (key: team, closure reason; null when not). */
-  Map<List<String>, Tally> tallies(
+  Map<List<String>, FollowUp.Tally> tallies(
       String kind, LocalDate from, LocalDate to, LocalDate asAt, Set<Dimension> by) {
-    Map<List<String>, Tally> tallies = new LinkedHashMap<>();
+    Map<List<String>, FollowUp.Tally> tallies = new LinkedHashMap<>();
     neo4j
         .query(CypherFile.load("queries/journeys/onward-journeys"))
         .bindAll(Map.of("kind", kind, "from", from, "to", to, "asAt", asAt))
@@ -142,31 +125,16 @@ public class OnwardJourneysService {
                   Arrays.asList(
                       by.contains(Dimension.TEAM) ? (String) r.get("team") : null,
                       by.contains(Dimension.CLOSURE_REASON) ? (String) r.get("reason") : null);
-              Tally t = tallies.computeIfAbsent(key, k -> new Tally());
-              int w = Arrays.binarySearch(WINDOWS, ((Number) r.get("months")).intValue());
-              if (w == 0) {
-                t.closures += (Long) r.get("closures");
-              }
-              long[] c = t.windows[w];
-              c[0] += (Long) r.get("followedUp");
-              for (int o = 0; o < OUTCOMES.size(); o++) {
-                c[o + 1] += (Long) r.get(OUTCOMES.get(o));
-              }
+              FOLLOW_UP.add(tallies.computeIfAbsent(key, k -> FOLLOW_UP.tally()), r, "closures");
             });
     return tallies;
   }
 
-  private static Row shown(List<String> key, Tally t) {
-    List<Window> windows = new ArrayList<>();
-    for (int w = 0; w < WINDOWS.length; w++) {
-      long[] c = t.windows[w];
-      Integer followedUp = SmallNumbers.suppress(c[0]);
-      Map<String, Integer> outcomes = new LinkedHashMap<>();
-      for (int o = 0; o < OUTCOMES.size(); o++) {
-        outcomes.put(OUTCOMES.get(o), followedUp == null ? null : Shown.pair(c[o + 1], c[0])[0]);
-      }
-      windows.add(new Window(WINDOWS[w], followedUp, outcomes));
-    }
-    return new Row(key.get(0), key.get(1), SmallNumbers.suppress(t.closures), windows);
+  private static Row shown(List<String> key, FollowUp.Tally t) {
+    List<Window> windows =
+        FOLLOW_UP.shown(t).stream()
+            .map(w -> new Window(w.months(), w.followedUp(), w.outcomes()))
+            .toList();
+    return new Row(key.get(0), key.get(1), SmallNumbers.suppress(t.items), windows);
   }
 }

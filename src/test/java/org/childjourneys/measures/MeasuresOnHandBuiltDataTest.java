@@ -240,12 +240,12 @@ class MeasuresOnHandBuiltDataTest {
             java.util.EnumSet.of(FrontDoorFeedbackService.Dimension.DECISION));
     // [followed up, re-contacted, referred, CP plan, care] per window of 3, 6 and 12 months
     var nfa = byDecision.get(java.util.Arrays.asList("NO_FURTHER_ACTION", null, null));
-    assertThat(nfa.contacts).isEqualTo(3);
+    assertThat(nfa.items).isEqualTo(3);
     assertThat(nfa.windows[0]).containsExactly(3, 1, 0, 0, 1);
     assertThat(nfa.windows[1]).containsExactly(2, 1, 2, 0, 0);
     assertThat(nfa.windows[2]).containsExactly(2, 1, 2, 2, 0);
     var referral = byDecision.get(java.util.Arrays.asList("REFERRAL", null, null));
-    assertThat(referral.contacts).isEqualTo(1);
+    assertThat(referral.items).isEqualTo(1);
     for (long[] w : referral.windows) {
       assertThat(w).containsExactly(1, 0, 0, 0, 0); // its own referral is not "what followed"
     }
@@ -261,7 +261,7 @@ class MeasuresOnHandBuiltDataTest {
             java.util.Arrays.asList(null, "T1", "2025-01"),
             java.util.Arrays.asList(null, "T1", "2025-03"),
             java.util.Arrays.asList(null, "T2", "2025-10"));
-    assertThat(byTeamAndMonth.get(java.util.Arrays.asList(null, "T1", "2025-01")).contacts)
+    assertThat(byTeamAndMonth.get(java.util.Arrays.asList(null, "T1", "2025-01")).items)
         .isEqualTo(2);
   }
 
@@ -300,7 +300,7 @@ class MeasuresOnHandBuiltDataTest {
                 LocalDate.of(2026, 3, 31),
                 java.util.EnumSet.noneOf(OnwardJourneysService.Dimension.class))
             .get(java.util.Arrays.asList(null, null));
-    assertThat(all.closures).isEqualTo(3);
+    assertThat(all.items).isEqualTo(3);
     // [followed up, referral, early help, CP plan, care, custody, NEET, exclusion, none]
     assertThat(all.windows[0]).containsExactly(3, 1, 0, 0, 0, 0, 0, 1, 1);
     assertThat(all.windows[1]).containsExactly(2, 1, 0, 0, 0, 0, 0, 1, 1);
@@ -313,8 +313,8 @@ class MeasuresOnHandBuiltDataTest {
             LocalDate.of(2025, 12, 31),
             LocalDate.of(2026, 3, 31),
             java.util.EnumSet.of(OnwardJourneysService.Dimension.CLOSURE_REASON));
-    assertThat(byReason.get(java.util.Arrays.asList(null, "NEEDS_MET")).closures).isEqualTo(2);
-    assertThat(byReason.get(java.util.Arrays.asList(null, "DISENGAGED")).closures).isEqualTo(1);
+    assertThat(byReason.get(java.util.Arrays.asList(null, "NEEDS_MET")).items).isEqualTo(2);
+    assertThat(byReason.get(java.util.Arrays.asList(null, "DISENGAGED")).items).isEqualTo(1);
     assertThat(byReason.get(java.util.Arrays.asList(null, "DISENGAGED")).windows[1][0])
         .as("6 months after 30 November 2025 is not over on 31 March 2026")
         .isZero();

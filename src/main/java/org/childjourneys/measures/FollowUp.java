@@ -1,0 +1,87 @@
+package org.childjourneys.measures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.childjourneys.dataset.Sources;
+import org.childjourneys.disclosure.SmallNumbers;
+
+/**
+ * What followed a set of starting points (contacts, closures) within windows of months: for each
+ * window, how many were followed up for the whole window and how many of those went on to each
+ * outcome; and how those counts are shown (small numbers and their complements withheld).
+ */
+final class FollowUp {
+
+  /** One window as shown: null counts are withheld. */
+  record Window(int months, Integer followedUp, Map<String, Integer> outcomes) {}
+
+  /** Counts before suppression: the starting points, and per window followed up and outcomes. */
+  static final class Tally {
+    long items;
+    final long[][] windows;
+
+    private Tally(int windows, int outcomes) {
+      this.windows = new long[windows][outcomes + 1];
+    }
+  }
+
+  private final int[] windows;
+  private final List<String> outcomes;
+
+  FollowUp(int[] windows, List<String> outcomes) {
+    this.windows = windows.clone();
+    this.outcomes = List.copyOf(outcomes);
+  }
+
+  /**
+   * The date up to which the data is complete: the earliest coverage end of the sources serving
+   * {@code service}, or of every source when it is null.
+   */
+  static LocalDate completeUpTo(Sources.Catalogue catalogue, String service) {
+    return (service == null ? catalogue.sources() : catalogue.forService(service))
+        .stream()
+            .map(Sources.Source::coveredTo)
+            .filter(Objects::nonNull)
+            .min(LocalDate::compareTo)
+            .orElse(catalogue.referenceDate());
+  }
+
+  Tally tally() {
+    return new Tally(windows.length, outcomes.size());
+  }
+
+  /**
+   * Adds one row of a follow-up query: its {@code months}, {@code followedUp}, one column per
+   * outcome, and the starting points counted once (in the first window's row) from {@code items}.
+   */
+  void add(Tally t, Map<String, Object> row, String items) {
+    int w = Arrays.binarySearch(windows, ((Number) row.get("months")).intValue());
+    if (w == 0) {
+      t.items += (Long) row.get(items);
+    }
+    long[] c = t.windows[w];
+    c[0] += (Long) row.get("followedUp");
+    for (int o = 0; o < outcomes.size(); o++) {
+      c[o + 1] += (Long) row.get(outcomes.get(o));
+    }
+  }
+
+  List<Window> shown(Tally t) {
+    List<Window> shown = new ArrayList<>();
+    for (int w = 0; w < windows.length; w++) {
+      long[] c = t.windows[w];
+      Integer followedUp = SmallNumbers.suppress(c[0]);
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      for (int o = 0; o < outcomes.size(); o++) {
+        counts.put(outcomes.get(o), followedUp == null ? null : Shown.pair(c[o + 1], c[0])[0]);
+      }
+      shown.add(new Window(windows[w], followedUp, counts));
+    }
+    return shown;
+  }
+}
