@@ -70,9 +70,4 @@ public final class IndexedRecord {
   LocalDate birthDate() {
     return record.birthDate();
   }
-
-  /** This record filed under another person (after a merge or an unmerge). */
-  IndexedRecord withPerson(String otherPersonId) {
-    return new IndexedRecord(record, otherPersonId);
-  }
 }

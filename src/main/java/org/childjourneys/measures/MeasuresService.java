@@ -68,51 +68,57 @@ public class MeasuresService {
     return shown;
   }
 
+  /** A measure: its code, name, named query and the query's numerator column. */
+  private record Definition(String code, String name, String query, String numerator) {}
+
+  private static final List<Definition> DEFINITIONS =
+      List.of(
+          new Definition(
+              "RE_REFERRALS_12_MONTHS",
+              "Referrals within 12 months of a previous referral",
+              "re-referrals",
+              "numerator"),
+          new Definition(
+              "REPEAT_CP_PLANS",
+              "Child protection plans that are the child's second or later",
+              "repeat-cp-plans",
+              "secondOrLater"),
+          new Definition(
+              "REPEAT_CP_PLANS_WITHIN_2_YEARS",
+              "Child protection plans starting within 2 years of a previous plan's end",
+              "repeat-cp-plans",
+              "withinTwoYears"),
+          new Definition(
+              "CP_PLANS_LASTING_2_YEARS",
+              "Child protection plans ended in the year that lasted 2 years or more",
+              "cp-plans-lasting-two-years",
+              "numerator"),
+          new Definition(
+              "LOOKED_AFTER_3_OR_MORE_PLACEMENTS",
+              "Children looked after on 31 March with 3 or more placements in the year",
+              "placement-stability",
+              "numerator"),
+          new Definition(
+              "LONG_TERM_PLACEMENT_STABILITY",
+              "Children under 16 looked after 2.5 years or more, in the same placement 2 years or"
+                  + " more",
+              "long-term-stability",
+              "numerator"));
+
   /** Every measure for the period, unsuppressed (for tests and exports with their own rules). */
   List<Count> counts(LocalDate from, LocalDate to) {
     Map<String, Object> period = Map.of("from", from, "to", to);
+    Map<String, Map<String, Object>> answers = new java.util.HashMap<>(); // each query runs once
     List<Count> counts = new ArrayList<>();
-    Map<String, Object> reReferrals = run("re-referrals", period);
-    counts.add(
-        new Count(
-            "RE_REFERRALS_12_MONTHS",
-            "Referrals within 12 months of a previous referral",
-            (Long) reReferrals.get("numerator"),
-            (Long) reReferrals.get("denominator")));
-    Map<String, Object> repeat = run("repeat-cp-plans", period);
-    counts.add(
-        new Count(
-            "REPEAT_CP_PLANS",
-            "Child protection plans that are the child's second or later",
-            (Long) repeat.get("secondOrLater"),
-            (Long) repeat.get("denominator")));
-    counts.add(
-        new Count(
-            "REPEAT_CP_PLANS_WITHIN_2_YEARS",
-            "Child protection plans starting within 2 years of a previous plan's end",
-            (Long) repeat.get("withinTwoYears"),
-            (Long) repeat.get("denominator")));
-    Map<String, Object> lasting = run("cp-plans-lasting-two-years", period);
-    counts.add(
-        new Count(
-            "CP_PLANS_LASTING_2_YEARS",
-            "Child protection plans ended in the year that lasted 2 years or more",
-            (Long) lasting.get("numerator"),
-            (Long) lasting.get("denominator")));
-    Map<String, Object> stability = run("placement-stability", period);
-    counts.add(
-        new Count(
-            "LOOKED_AFTER_3_OR_MORE_PLACEMENTS",
-            "Children looked after on 31 March with 3 or more placements in the year",
-            (Long) stability.get("numerator"),
-            (Long) stability.get("denominator")));
-    Map<String, Object> longTerm = run("long-term-stability", period);
-    counts.add(
-        new Count(
-            "LONG_TERM_PLACEMENT_STABILITY",
-            "Children under 16 looked after 2.5 years or more, in the same placement 2 years or more",
-            (Long) longTerm.get("numerator"),
-            (Long) longTerm.get("denominator")));
+    for (Definition d : DEFINITIONS) {
+      Map<String, Object> answer = answers.computeIfAbsent(d.query(), q -> run(q, period));
+      counts.add(
+          new Count(
+              d.code(),
+              d.name(),
+              (Long) answer.get(d.numerator()),
+              (Long) answer.get("denominator")));
+    }
     return counts;
   }
 
