@@ -32,7 +32,8 @@ public class FrontDoorFeedbackService {
 
   static final FollowUp FOLLOW_UP =
       new FollowUp(
-          new int[] {3, 6, 12}, List.of("reContacted", "referred", "childProtectionPlan", "care"));
+          new int[] {3, 6, 12},
+          List.of("reContacted", "referred", "childProtectionPlan", "care", "steppedUp"));
 
   public record Feedback(LocalDate from, LocalDate to, LocalDate asAt, List<Row> rows) {}
 
@@ -46,7 +47,8 @@ public class FrontDoorFeedbackService {
       Integer reContacted,
       Integer referred,
       Integer childProtectionPlan,
-      Integer care) {}
+      Integer care,
+      Integer steppedUp) {}
 
   private final Neo4jClient neo4j;
   private final Sources sources;
@@ -103,7 +105,8 @@ public class FrontDoorFeedbackService {
                         w.outcomes().get("reContacted"),
                         w.outcomes().get("referred"),
                         w.outcomes().get("childProtectionPlan"),
-                        w.outcomes().get("care")))
+                        w.outcomes().get("care"),
+                        w.outcomes().get("steppedUp")))
             .toList();
     return new Row(key.get(0), key.get(1), key.get(2), SmallNumbers.suppress(t.items), windows);
   }

@@ -68,8 +68,13 @@ public class MeasuresService {
     return shown;
   }
 
-  /** A measure: its code, name, named query and the query's numerator column. */
-  private record Definition(String code, String name, String query, String numerator) {}
+  /** A measure: its code, name, named query and the query's numerator and denominator columns. */
+  private record Definition(
+      String code, String name, String query, String numerator, String denominator) {
+    Definition(String code, String name, String query, String numerator) {
+      this(code, name, query, numerator, "denominator");
+    }
+  }
 
   private static final List<Definition> DEFINITIONS =
       List.of(
@@ -103,7 +108,49 @@ public class MeasuresService {
               "Children under 16 looked after 2.5 years or more, in the same placement 2 years or"
                   + " more",
               "long-term-stability",
-              "numerator"));
+              "numerator"),
+          new Definition(
+              "NEET_OR_NOT_KNOWN_16_17",
+              "Young people of academic age 16-17 not in education, employment or training, or"
+                  + " activity not known (December-February average)",
+              "neet-16-17",
+              "numerator"),
+          new Definition(
+              "CARE_LEAVERS_17_18_IN_TOUCH",
+              "Care leavers aged 17-18 in touch with the local authority",
+              "care-leavers",
+              "inTouch17to18",
+              "aged17to18"),
+          new Definition(
+              "CARE_LEAVERS_17_18_IN_EDUCATION_EMPLOYMENT_TRAINING",
+              "Care leavers aged 17-18 in education, employment or training",
+              "care-leavers",
+              "eet17to18",
+              "aged17to18"),
+          new Definition(
+              "CARE_LEAVERS_17_18_SUITABLE_ACCOMMODATION",
+              "Care leavers aged 17-18 in suitable accommodation",
+              "care-leavers",
+              "suitable17to18",
+              "aged17to18"),
+          new Definition(
+              "CARE_LEAVERS_19_21_IN_TOUCH",
+              "Care leavers aged 19-21 in touch with the local authority",
+              "care-leavers",
+              "inTouch19to21",
+              "aged19to21"),
+          new Definition(
+              "CARE_LEAVERS_19_21_IN_EDUCATION_EMPLOYMENT_TRAINING",
+              "Care leavers aged 19-21 in education, employment or training",
+              "care-leavers",
+              "eet19to21",
+              "aged19to21"),
+          new Definition(
+              "CARE_LEAVERS_19_21_SUITABLE_ACCOMMODATION",
+              "Care leavers aged 19-21 in suitable accommodation",
+              "care-leavers",
+              "suitable19to21",
+              "aged19to21"));
 
   /** Every measure for the period, unsuppressed (for tests and exports with their own rules). */
   List<Count> counts(LocalDate from, LocalDate to) {
@@ -117,7 +164,7 @@ public class MeasuresService {
               d.code(),
               d.name(),
               (Long) answer.get(d.numerator()),
-              (Long) answer.get("denominator")));
+              (Long) answer.get(d.denominator())));
     }
     return counts;
   }

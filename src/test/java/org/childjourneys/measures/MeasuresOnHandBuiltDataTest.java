@@ -196,15 +196,18 @@ class MeasuresOnHandBuiltDataTest {
             .collect(
                 Collectors.toMap(
                     MeasuresService.Count::code, c -> c.numerator() + "/" + c.denominator()));
+    assertThat(counts).hasSize(13); // the care leavers' other measures are 0/0 here too
     assertThat(counts)
-        .containsExactlyInAnyOrderEntriesOf(
+        .containsAllEntriesOf(
             Map.of(
                 "RE_REFERRALS_12_MONTHS", "2/5",
                 "REPEAT_CP_PLANS", "3/5",
                 "REPEAT_CP_PLANS_WITHIN_2_YEARS", "1/5",
                 "CP_PLANS_LASTING_2_YEARS", "1/3",
                 "LOOKED_AFTER_3_OR_MORE_PLACEMENTS", "2/8",
-                "LONG_TERM_PLACEMENT_STABILITY", "2/3"));
+                "LONG_TERM_PLACEMENT_STABILITY", "2/3",
+                "NEET_OR_NOT_KNOWN_16_17", "0/0",
+                "CARE_LEAVERS_19_21_IN_TOUCH", "0/0"));
   }
 
   @Autowired FrontDoorFeedbackService feedback;
@@ -238,16 +241,17 @@ class MeasuresOnHandBuiltDataTest {
             LocalDate.of(2025, 12, 31),
             LocalDate.of(2026, 3, 31),
             java.util.EnumSet.of(FrontDoorFeedbackService.Dimension.DECISION));
-    // [followed up, re-contacted, referred, CP plan, care] per window of 3, 6 and 12 months
+    // [followed up, re-contacted, referred, CP plan, care, stepped up] per window of 3, 6, 12
+    // months
     var nfa = byDecision.get(java.util.Arrays.asList("NO_FURTHER_ACTION", null, null));
     assertThat(nfa.items).isEqualTo(3);
-    assertThat(nfa.windows[0]).containsExactly(3, 1, 0, 0, 1);
-    assertThat(nfa.windows[1]).containsExactly(2, 1, 2, 0, 0);
-    assertThat(nfa.windows[2]).containsExactly(2, 1, 2, 2, 0);
+    assertThat(nfa.windows[0]).containsExactly(3, 1, 0, 0, 1, 1);
+    assertThat(nfa.windows[1]).containsExactly(2, 1, 2, 0, 0, 2);
+    assertThat(nfa.windows[2]).containsExactly(2, 1, 2, 2, 0, 2);
     var referral = byDecision.get(java.util.Arrays.asList("REFERRAL", null, null));
     assertThat(referral.items).isEqualTo(1);
     for (long[] w : referral.windows) {
-      assertThat(w).containsExactly(1, 0, 0, 0, 0); // its own referral is not "what followed"
+      assertThat(w).containsExactly(1, 0, 0, 0, 0, 0); // its own referral is not "what followed"
     }
     var byTeamAndMonth =
         feedback.tallies(
