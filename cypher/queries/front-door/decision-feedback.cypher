@@ -5,39 +5,43 @@
 // the decision (early help above no further action or advice; a referral above early help; a child
 // protection plan or care above a referral). A contact counts for a window only when the whole
 // window lies on or before $asAt (the date up to which social care data is complete).
+// Population-scale: the contacts and involvements of the period and the year after are read from
+// their indexes and grouped by the child they refer to (childId), so no child is expanded.
 // Parameters: $from, $to (dates of receipt, inclusive), $asAt (date).
 // Example: :param from => date('2025-04-01'); :param to => date('2025-09-30'); :param asAt => date('2026-03-31')
-MATCH (k:Contact)
-// Sources record receipt as a date-time with or without an offset: both ranges use the index.
-WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration('P1D')}))
-    OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration('P1D')})))
-  AND k.retiredAt IS NULL AND k.childId IS NOT NULL
-WITH k, date(k.receivedAt) AS day
-CALL (k, day) {
-  MATCH (:Child {id: k.childId})<-[:REFERS_TO]-(r:PersonRecord)
-  // Later contacts and later involvements apart, so they never multiply each other's rows.
-  CALL (r, k, day) {
-    OPTIONAL MATCH (r)-[:SUBJECT_OF]->(n:Contact)
-      WHERE n <> k AND n.retiredAt IS NULL AND date(n.receivedAt) >= day
-        AND (date(n.receivedAt) > day OR toString(n.receivedAt) > toString(k.receivedAt))
-    RETURN min(date(n.receivedAt)) AS contactOfRecord
-  }
-  CALL (r, k, day) {
-    OPTIONAL MATCH (r)-[:HAD]->(i:Involvement)
-      WHERE i.kind IN ['EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'CIN_EPISODE', 'CP_PLAN', 'LAC_EPISODE']
-        AND i.start >= day AND i.retiredAt IS NULL
-        AND NOT (k)-[:LED_TO]->(i)
-    RETURN min(CASE WHEN i.kind STARTS WITH 'EARLY_HELP' THEN i.start END) AS earlyHelpOfRecord,
-           min(CASE WHEN i.kind = 'CIN_EPISODE' THEN i.start END) AS referralOfRecord,
-           min(CASE WHEN i.kind = 'CP_PLAN' THEN i.start END) AS cpPlanOfRecord,
-           min(CASE WHEN i.kind = 'LAC_EPISODE' THEN i.start END) AS careOfRecord
-  }
-  RETURN min(contactOfRecord) AS nextContact, min(earlyHelpOfRecord) AS earlyHelp, min(referralOfRecord) AS referral,
-         min(cpPlanOfRecord) AS cpPlan, min(careOfRecord) AS care
+CALL () {
+  MATCH (k:Contact)
+  // Sources record receipt as a date-time with or without an offset: both ranges use the index.
+  WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration('P12M2D')}))
+      OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration('P12M2D')})))
+    AND k.retiredAt IS NULL AND k.childId IS NOT NULL
+  RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, toString(k.receivedAt) AS at,
+         k.id AS id, coalesce(k.decision, 'NOT_RECORDED') AS decision, coalesce(k.team, 'NOT_RECORDED') AS team,
+         [(k)-[:LED_TO]->(led) | led.id] AS ledTo
+  UNION ALL
+  MATCH (i:Involvement)
+  WHERE i.kind IN ['EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'CIN_EPISODE', 'CP_PLAN', 'LAC_EPISODE']
+    AND i.start >= $from AND i.start <= $to + duration('P12M1D')
+    AND i.retiredAt IS NULL AND i.childId IS NOT NULL
+  RETURN i.childId AS child, i.kind AS kind, i.start AS day, null AS at, i.id AS id, null AS decision,
+         null AS team, [] AS ledTo
 }
-WITH coalesce(k.decision, 'NOT_RECORDED') AS decision, coalesce(k.team, 'NOT_RECORDED') AS team,
-     substring(toString(day), 0, 7) AS month, day, nextContact, referral, cpPlan, care,
-     CASE coalesce(k.decision, '')
+WITH child, kind, day, at, id, decision, team, ledTo ORDER BY day, at
+WITH child, collect({kind: kind, day: day, at: at, id: id, decision: decision, team: team, ledTo: ledTo}) AS facts
+UNWIND [f IN facts WHERE f.kind = 'CONTACT' AND f.day <= $to] AS k
+// facts are in date order, so the first that qualifies is the earliest.
+WITH k,
+     head([n IN facts WHERE n.kind = 'CONTACT' AND n.id <> k.id
+           AND (n.day > k.day OR (n.day = k.day AND n.at > k.at)) | n.day]) AS nextContact,
+     [i IN facts WHERE i.kind <> 'CONTACT' AND i.day >= k.day AND NOT i.id IN k.ledTo] AS after
+WITH k, nextContact,
+     head([i IN after WHERE i.kind STARTS WITH 'EARLY_HELP' | i.day]) AS earlyHelp,
+     head([i IN after WHERE i.kind = 'CIN_EPISODE' | i.day]) AS referral,
+     head([i IN after WHERE i.kind = 'CP_PLAN' | i.day]) AS cpPlan,
+     head([i IN after WHERE i.kind = 'LAC_EPISODE' | i.day]) AS care
+WITH k.decision AS decision, k.team AS team, substring(toString(k.day), 0, 7) AS month, k.day AS day,
+     nextContact, referral, cpPlan, care,
+     CASE k.decision
        WHEN 'EARLY_HELP' THEN [referral, cpPlan, care]
        WHEN 'REFERRAL' THEN [cpPlan, care]
        WHEN 'OPEN_CASE' THEN [cpPlan, care]
