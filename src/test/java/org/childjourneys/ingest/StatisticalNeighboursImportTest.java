@@ -284,6 +284,21 @@ class StatisticalNeighboursImportTest extends ImportTestBase {
   }
 
   @Test
+  void publishedStatisticsLoadIntoASyntheticDatabaseToo() throws Exception {
+    // They are about no one: the synthetic demo can show its neighbours.
+    query("CREATE (:Dataset {id: 'main', kind: 'SYNTHETIC', status: 'COMPLETE'})");
+    ImportJob job = neighbours(EXAMPLES.resolve("neighbours"));
+    assertThat(job.status()).as(job.error()).isEqualTo("SUCCEEDED");
+    assertThat(job.counts().created()).isEqualTo(20);
+    assertThat(
+            query("MATCH (d:Dataset {id: 'main'}) RETURN d.kind AS kind")
+                .get(0)
+                .get("kind")
+                .asString())
+        .isEqualTo("SYNTHETIC");
+  }
+
+  @Test
   void aFileOfAnotherKindFailsTheJobNamingIt() throws Exception {
     ImportJob job = neighbours(FILES.resolve("indicators.csv"));
     assertThat(job.status()).isEqualTo("FAILED");
