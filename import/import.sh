@@ -6,7 +6,8 @@
 #
 # Formats: ssda903 (a folder of 903 CSVs), cin (an XML file), annexa (an .xlsx workbook or a
 # folder of its lists as CSVs), directory (staff and teams CSV), gias (DfE GIAS establishments CSV),
-# ods (NHS ODS extracts such as epraccur.csv), csv (generic multi-agency CSVs).
+# ods (NHS ODS extracts such as epraccur.csv), csv (generic multi-agency CSVs), indicators
+# (published LA-level indicators CSV), neighbours (statistical neighbour lists CSV).
 # Environment: CHILDJOURNEYS_URL (default http://localhost:8080); CHILDJOURNEYS_USER and
 # CHILDJOURNEYS_PASSWORD are sent as HTTP basic credentials when set.
 # Exit code: 0 when the import ran (even if some records were rejected: see the report),
@@ -14,7 +15,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -36,10 +37,10 @@ while [ $# -gt 0 ]; do
 done
 
 case $format in
-  ssda903|csv|directory|gias|ods) patterns=(-iname '*.csv') ;;
+  ssda903|csv|directory|gias|ods|indicators|neighbours) patterns=(-iname '*.csv') ;;
   cin) patterns=(-iname '*.xml') ;;
   annexa) patterns=(\( -iname '*.xlsx' -o -iname '*.csv' \)) ;;
-  *) echo "Unknown format '$format': expected ssda903, cin, annexa, directory, gias, ods or csv" >&2
+  *) echo "Unknown format '$format': expected ssda903, cin, annexa, directory, gias, ods, csv, indicators or neighbours" >&2
      exit 2 ;;
 esac
 

@@ -10,7 +10,10 @@ public enum ImportFormat {
   DIRECTORY("directory", null, "A staff and team directory CSV", false),
   GIAS("gias", "GIAS", "A DfE GIAS establishment extract (CSV)", true),
   ODS("ods", "ODS", "NHS ODS organisation extracts (GP practices, trusts)", true),
-  CSV("csv", null, "Generic multi-agency CSV files", false);
+  CSV("csv", null, "Generic multi-agency CSV files", false),
+  INDICATORS(
+      "indicators", "DFE_STATISTICS", "Published LA-level indicators (DfE statistics, CSV)", false),
+  NEIGHBOURS("neighbours", "DFE_STATISTICS", "Statistical neighbour lists (CSV)", false);
 
   private final String cliName;
   private final String defaultSystem;
@@ -39,6 +42,15 @@ public enum ImportFormat {
 
   public boolean snapshotByDefault() {
     return snapshotByDefault;
+  }
+
+  /**
+   * Whether the files hold data about people (children, families, staff, services), so the job
+   * claims the database for real data. Published LA-level statistics and neighbour lists are about
+   * no one: they load into a synthetic (demo) database too.
+   */
+  public boolean claimsDataset() {
+    return this != INDICATORS && this != NEIGHBOURS;
   }
 
   /** Parses a format name as typed by a user; the message lists the formats there are. */

@@ -82,7 +82,9 @@ public class ImportJobService implements DisposableBean {
             new GenericCsvImporter(),
             new DirectoryImporter(),
             new GiasImporter(),
-            new OdsImporter())) {
+            new OdsImporter(),
+            new IndicatorsImporter(),
+            new NeighboursImporter())) {
       importers.put(i.format(), i);
     }
   }
@@ -285,7 +287,9 @@ public class ImportJobService implements DisposableBean {
             });
     publish(jobId, run, "RUNNING", null, started);
     try {
-      dataset.claim(Dataset.Kind.REAL, "COMPLETE");
+      if (request.format().claimsDataset()) {
+        dataset.claim(Dataset.Kind.REAL, "COMPLETE");
+      }
       importers.get(request.format()).read(run);
       run.flushRejections();
       // A snapshot that names no kinds of fact (directories, GIAS, ODS) can retire nothing.
@@ -346,6 +350,7 @@ public class ImportJobService implements DisposableBean {
       case SSDA903, CIN, ANNEXA -> "SOCIAL_CARE";
       case DIRECTORY, GIAS, ODS -> "DIRECTORY";
       case CSV -> "MULTI_AGENCY";
+      case INDICATORS, NEIGHBOURS -> "STATISTICS";
     };
   }
 

@@ -39,6 +39,18 @@ class ImportedModelIsDocumentedTest extends ImportTestBase {
     runImportForLa(
         ImportFormat.GIAS, "GIAS", null, reference, ImportMode.SNAPSHOT, EXAMPLES.resolve("gias"));
     runImport(ImportFormat.ODS, "ODS", reference, ImportMode.SNAPSHOT, EXAMPLES.resolve("ods"));
+    runImport(
+        ImportFormat.INDICATORS,
+        "DFE_STATISTICS",
+        null,
+        ImportMode.DELTA,
+        EXAMPLES.resolve("indicators"));
+    runImport(
+        ImportFormat.NEIGHBOURS,
+        "DFE_STATISTICS",
+        null,
+        ImportMode.DELTA,
+        EXAMPLES.resolve("neighbours"));
 
     String model = Files.readString(Path.of("docs", "model.md"));
     java.util.List<String> undocumented = new java.util.ArrayList<>();
