@@ -235,7 +235,7 @@ public class SavedCohortService {
     }
     Members cohort = cohort("id", id);
     long usedSeed = seed == null ? cohort.seed() : seed;
-    List<String> sample = draw(cohort.ids(), usedSeed, size);
+    List<String> sample = current(draw(cohort.ids(), usedSeed, size));
     LocalDate on = sources.catalogue().referenceDate();
     boolean identifiable = actor.role() == Role.QUALITY_ASSURANCE && purpose == Purpose.AUDIT;
     if (identifiable) {
@@ -304,6 +304,26 @@ public class SavedCohortService {
     List<String> shuffled = new ArrayList<>(new TreeSet<>(ids));
     Collections.shuffle(shuffled, new Random(seed));
     return List.copyOf(shuffled.subList(0, Math.min(size, shuffled.size())));
+  }
+
+  /**
+   * The drawn ids as the children they now are, in the same order: a member merged into another
+   * child since the cohort was saved is that child (once); one no longer in the database is left
+   * out.
+   */
+  private List<String> current(List<String> drawn) {
+    if (drawn.isEmpty()) {
+      return drawn;
+    }
+    Map<String, String> now = new HashMap<>();
+    neo4j
+        .query(CypherFile.load("queries/cohorts/known-children"))
+        .bind(drawn)
+        .to("ids")
+        .fetch()
+        .all()
+        .forEach(r -> now.put((String) r.get("asked"), (String) r.get("childId")));
+    return drawn.stream().filter(now::containsKey).map(now::get).distinct().toList();
   }
 
   /** The members of a definition now, sorted by id. */

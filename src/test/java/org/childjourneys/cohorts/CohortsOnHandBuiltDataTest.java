@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * April 2025, H14's ended 31 March 2025, H15's is retired) and all thirteen an open referral from
  * 15 April 2025; H01-H07 came into care on 10 July 2025; H01-H03 went missing on 5 August 2025;
  * H08-H13 had an early help plan in June 2025. H01-H06 were born in 2012 (13 on 31 March 2026),
- * H07-H12 in 2020 (6), H13 in 2008. H06 is restricted.
+ * H07-H12 in 2020 (6), H13 in 2008. H06 is restricted. H04 and H16 had a contact closed with no
+ * further action (H05 one that became a referral); H17 has nothing.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -106,7 +107,7 @@ class CohortsOnHandBuiltDataTest {
             "MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Service AND NOT n:Need DETACH DELETE n")
         .execute();
     List<Map<String, Object>> children = new ArrayList<>();
-    for (int n = 1; n <= 16; n++) {
+    for (int n = 1; n <= 17; n++) {
       String id = String.format("H%02d", n);
       List<Map<String, Object>> involvements = new ArrayList<>();
       List<Map<String, Object>> events = new ArrayList<>();
@@ -625,6 +626,30 @@ class CohortsOnHandBuiltDataTest {
         .get(0)
         .get("n")
         .asLong();
+  }
+
+  @Test
+  void aMemberMergedSinceTheCohortWasSavedIsSampledAsTheChildTheyAreNow() {
+    String listed = saved("merged later", Map.of("childIds", List.of("H16", "H17")));
+    db.executableQuery(
+            """
+            MATCH (h17:Child {id: 'H17'}) SET h17.mergedInto = 'H02'
+            """)
+        .execute();
+    try {
+      List<String> ids =
+          as("quality-assurance")
+              .document(
+                  "query($id: ID!) { cohortSample(id: $id, size: 50, purpose: AUDIT) { children { childId } } }")
+              .variable("id", listed)
+              .execute()
+              .path("cohortSample.children[*].childId")
+              .entityList(String.class)
+              .get();
+      assertThat(ids).containsExactlyInAnyOrder("H02", "H16");
+    } finally {
+      db.executableQuery("MATCH (h17:Child {id: 'H17'}) REMOVE h17.mergedInto").execute();
+    }
   }
 
   @Test
