@@ -43,6 +43,10 @@ DENY READ {value, key} ON GRAPH neo4j NODES Identifier TO childjourneys_analyst;
 DENY READ {localId, childId, statutoryKey, sourceRecord, syntheticTruthId}
   ON GRAPH neo4j NODES * TO childjourneys_analyst;
 
+// Saved cohorts' members (Cohort.memberIds, docs/measures.md#cohorts) are child ids; the
+// definition, author and size stay readable.
+DENY READ {memberIds} ON GRAPH neo4j NODES Cohort TO childjourneys_analyst;
+
 // Addresses: street lines and full postcodes (areas stay: Address-IN->Area LSOA, for hotspots).
 DENY READ {line1, homePostcode} ON GRAPH neo4j NODES * TO childjourneys_analyst;
 DENY READ {postcode}

@@ -1,0 +1,13 @@
+// Cohort entry (docs/measures.md#cohorts): the children with an involvement in one of $services in
+// the period, each with their entry date: the earliest start of such an involvement. $started
+// false: the involvement was open at some time in the period (started on or before $to, not ended
+// before $from); true: it started in the period.
+// Range seek on the Involvement(service, start) index; grouped by the denormalised childId.
+// Parameters: $services (list), $from, $to (dates, inclusive; the service passes 1900-01-01 and
+// 9999-12-31 for an open end), $started (boolean).
+// Example: :param services => ['YOUTH_JUSTICE']; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param started => true
+MATCH (i:Involvement)
+WHERE i.service IN $services AND i.start <= $to
+  AND (CASE WHEN $started THEN i.start >= $from ELSE i.end IS NULL OR i.end >= $from END)
+  AND i.retiredAt IS NULL AND i.childId IS NOT NULL
+RETURN i.childId AS childId, min(i.start) AS entry
