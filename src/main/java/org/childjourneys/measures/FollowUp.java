@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.childjourneys.dataset.Sources;
+import org.childjourneys.disclosure.Audience;
 import org.childjourneys.disclosure.SmallNumbers;
+import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.Actor;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * What followed a set of starting points (contacts, closures) within windows of months: for each
@@ -51,6 +55,27 @@ final class FollowUp {
             .orElse(catalogue.referenceDate());
   }
 
+  /**
+   * The names a manager's own team goes by on facts (its id and its name), so that rows of their
+   * own team are shown with real numbers (docs/security.md, Audience); empty for anyone else.
+   */
+  static java.util.Set<String> ownTeam(Actor actor, Neo4jClient neo4j) {
+    if (actor.team() == null || !Audience.ofTeam(actor, actor.team()).seesRealNumbers()) {
+      return java.util.Set.of();
+    }
+    return neo4j
+        .query(CypherFile.load("queries/measures/team-names"))
+        .bind(actor.team())
+        .to("teamId")
+        .fetchAs(java.util.Set.class)
+        .mappedBy(
+            (types, r) ->
+                new java.util.HashSet<>(r.get("names").asList(v -> v.isNull() ? "" : v.asString())))
+        .one()
+        .map(names -> (java.util.Set<String>) names)
+        .orElse(java.util.Set.of(actor.team()));
+  }
+
   Tally tally() {
     return new Tally(windows.length, outcomes.size());
   }
@@ -71,14 +96,19 @@ final class FollowUp {
     }
   }
 
-  List<Window> shown(Tally t) {
+  /** The windows as shown: real counts for an audience that sees them, else suppressed. */
+  List<Window> shown(Tally t, boolean realNumbers) {
     List<Window> shown = new ArrayList<>();
     for (int w = 0; w < windows.length; w++) {
       long[] c = t.windows[w];
-      Integer followedUp = SmallNumbers.suppress(c[0]);
+      Integer followedUp = realNumbers ? (Integer) (int) c[0] : SmallNumbers.suppress(c[0]);
       Map<String, Integer> counts = new LinkedHashMap<>();
       for (int o = 0; o < outcomes.size(); o++) {
-        counts.put(outcomes.get(o), followedUp == null ? null : Shown.pair(c[o + 1], c[0])[0]);
+        counts.put(
+            outcomes.get(o),
+            realNumbers
+                ? (Integer) (int) c[o + 1]
+                : followedUp == null ? null : Shown.pair(c[o + 1], c[0])[0]);
       }
       shown.add(new Window(windows[w], followedUp, counts));
     }

@@ -3,6 +3,7 @@ package org.childjourneys.measures;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import org.childjourneys.security.Actors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,8 +14,11 @@ class FrontDoorFeedbackController {
 
   private final FrontDoorFeedbackService feedback;
 
-  FrontDoorFeedbackController(FrontDoorFeedbackService feedback) {
+  private final Actors actors;
+
+  FrontDoorFeedbackController(FrontDoorFeedbackService feedback, Actors actors) {
     this.feedback = feedback;
+    this.actors = actors;
   }
 
   @QueryMapping
@@ -24,6 +28,7 @@ class FrontDoorFeedbackController {
       @Argument LocalDate to,
       @Argument List<FrontDoorFeedbackService.Dimension> by) {
     return feedback.feedback(
+        actors.require(),
         from,
         to,
         by == null || by.isEmpty()

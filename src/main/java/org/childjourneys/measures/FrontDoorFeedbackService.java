@@ -11,6 +11,7 @@ import org.childjourneys.InvalidInputException;
 import org.childjourneys.dataset.Sources;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.Actor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,12 @@ public class FrontDoorFeedbackService {
   public record Feedback(LocalDate from, LocalDate to, LocalDate asAt, List<Row> rows) {}
 
   public record Row(
-      String decision, String team, String month, Integer contacts, List<Window> windows) {}
+      String decision,
+      String team,
+      String month,
+      boolean realNumbers,
+      Integer contacts,
+      List<Window> windows) {}
 
   /** One follow-up window: of the contacts followed up, how many led to each outcome. */
   public record Window(
@@ -59,7 +65,7 @@ public class FrontDoorFeedbackService {
   }
 
   @Transactional(readOnly = true)
-  public Feedback feedback(LocalDate from, LocalDate to, Set<Dimension> by) {
+  public Feedback feedback(Actor actor, LocalDate from, LocalDate to, Set<Dimension> by) {
     if (to.isBefore(from)) {
       throw new InvalidInputException("to", "before from (" + from + ")");
     }
@@ -69,7 +75,11 @@ public class FrontDoorFeedbackService {
     // Complete up to the earliest coverage end of the social care sources.
     LocalDate asAt = FollowUp.completeUpTo(sources.catalogue(), "SOCIAL_CARE");
     List<Row> rows = new ArrayList<>();
-    tallies(from, to, asAt, by).forEach((key, t) -> rows.add(shown(key, t)));
+    Set<String> ownTeam = by.contains(Dimension.TEAM) ? FollowUp.ownTeam(actor, neo4j) : Set.of();
+    tallies(from, to, asAt, by)
+        .forEach(
+            (key, t) ->
+                rows.add(shown(key, t, key.get(1) != null && ownTeam.contains(key.get(1)))));
     return new Feedback(from, to, asAt, rows);
   }
 
@@ -94,9 +104,9 @@ public class FrontDoorFeedbackService {
     return tallies;
   }
 
-  private static Row shown(List<String> key, FollowUp.Tally t) {
+  private static Row shown(List<String> key, FollowUp.Tally t, boolean realNumbers) {
     List<Window> windows =
-        FOLLOW_UP.shown(t).stream()
+        FOLLOW_UP.shown(t, realNumbers).stream()
             .map(
                 w ->
                     new Window(
@@ -108,6 +118,12 @@ public class FrontDoorFeedbackService {
                         w.outcomes().get("care"),
                         w.outcomes().get("steppedUp")))
             .toList();
-    return new Row(key.get(0), key.get(1), key.get(2), SmallNumbers.suppress(t.items), windows);
+    return new Row(
+        key.get(0),
+        key.get(1),
+        key.get(2),
+        realNumbers,
+        realNumbers ? (Integer) (int) t.items : SmallNumbers.suppress(t.items),
+        windows);
   }
 }

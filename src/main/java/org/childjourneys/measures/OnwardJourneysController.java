@@ -3,6 +3,7 @@ package org.childjourneys.measures;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import org.childjourneys.security.Actors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,8 +14,11 @@ class OnwardJourneysController {
 
   private final OnwardJourneysService journeys;
 
-  OnwardJourneysController(OnwardJourneysService journeys) {
+  private final Actors actors;
+
+  OnwardJourneysController(OnwardJourneysService journeys, Actors actors) {
     this.journeys = journeys;
+    this.actors = actors;
   }
 
   @QueryMapping
@@ -25,6 +29,7 @@ class OnwardJourneysController {
       @Argument LocalDate to,
       @Argument List<OnwardJourneysService.Dimension> by) {
     return journeys.journeys(
+        actors.require(),
         kind,
         from,
         to,

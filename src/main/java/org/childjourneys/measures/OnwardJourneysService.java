@@ -12,6 +12,7 @@ import org.childjourneys.InvalidInputException;
 import org.childjourneys.dataset.Sources;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.Actor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,12 @@ public class OnwardJourneysService {
   public record Journeys(
       String kind, LocalDate from, LocalDate to, LocalDate asAt, List<Row> rows) {}
 
-  public record Row(String team, String closureReason, Integer closures, List<Window> windows) {}
+  public record Row(
+      String team,
+      String closureReason,
+      boolean realNumbers,
+      Integer closures,
+      List<Window> windows) {}
 
   /** Of the closures followed up for the whole window, how many went on to each outcome. */
   public record Window(int months, Integer followedUp, Map<String, Integer> outcomes) {
@@ -93,7 +99,8 @@ public class OnwardJourneysService {
   }
 
   @Transactional(readOnly = true)
-  public Journeys journeys(String kind, LocalDate from, LocalDate to, Set<Dimension> by) {
+  public Journeys journeys(
+      Actor actor, String kind, LocalDate from, LocalDate to, Set<Dimension> by) {
     if (kind == null || !kind.matches("[A-Z_]{2,40}")) {
       throw new InvalidInputException("kind", "an involvement kind such as EARLY_HELP_PLAN");
     }
@@ -106,7 +113,11 @@ public class OnwardJourneysService {
     // Complete up to the earliest coverage end of every source (outcomes come from several).
     LocalDate asAt = FollowUp.completeUpTo(sources.catalogue(), null);
     List<Row> rows = new ArrayList<>();
-    tallies(kind, from, to, asAt, by).forEach((key, t) -> rows.add(shown(key, t)));
+    Set<String> ownTeam = by.contains(Dimension.TEAM) ? FollowUp.ownTeam(actor, neo4j) : Set.of();
+    tallies(kind, from, to, asAt, by)
+        .forEach(
+            (key, t) ->
+                rows.add(shown(key, t, key.get(0) != null && ownTeam.contains(key.get(0)))));
     return new Journeys(kind, from, to, asAt, rows);
   }
 
@@ -130,11 +141,16 @@ public class OnwardJourneysService {
     return tallies;
   }
 
-  private static Row shown(List<String> key, FollowUp.Tally t) {
+  private static Row shown(List<String> key, FollowUp.Tally t, boolean realNumbers) {
     List<Window> windows =
-        FOLLOW_UP.shown(t).stream()
+        FOLLOW_UP.shown(t, realNumbers).stream()
             .map(w -> new Window(w.months(), w.followedUp(), w.outcomes()))
             .toList();
-    return new Row(key.get(0), key.get(1), SmallNumbers.suppress(t.items), windows);
+    return new Row(
+        key.get(0),
+        key.get(1),
+        realNumbers,
+        realNumbers ? (Integer) (int) t.items : SmallNumbers.suppress(t.items),
+        windows);
   }
 }

@@ -278,4 +278,53 @@ class MeasuresApiTest extends IntegrationTest {
         .expect(e -> e.getMessage().startsWith("kind:"))
         .verify();
   }
+
+  @org.springframework.beans.factory.annotation.Autowired OnwardJourneysService journeysService;
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void aManagerSeesRealNumbersForTheirOwnTeamOnly() {
+    String query =
+        """
+        { onwardJourneys(kind: "CIN_EPISODE", from: "2023-04-01", to: "2025-03-31", by: [TEAM]) {
+            asAt rows { team realNumbers closures windows { months followedUp referral } } } }
+        """;
+    var response = as("manager").document(query).execute();
+    List<Map> rows = response.path("onwardJourneys.rows").entityList(Map.class).get();
+    var tallies =
+        journeysService.tallies(
+            "CIN_EPISODE",
+            java.time.LocalDate.of(2023, 4, 1),
+            java.time.LocalDate.of(2025, 3, 31),
+            java.time.LocalDate.parse(
+                response.path("onwardJourneys.asAt").entity(String.class).get()),
+            java.util.EnumSet.of(OnwardJourneysService.Dimension.TEAM));
+    // The manager's team (T00002, configured for the test users) closed a handful of episodes.
+    Map own = rows.stream().filter(r -> "T00002".equals(r.get("team"))).findFirst().orElseThrow();
+    var real = tallies.get(java.util.Arrays.asList("T00002", null));
+    assertThat(own.get("realNumbers")).isEqualTo(true);
+    assertThat(own.get("closures")).isEqualTo((int) real.items);
+    Map firstWindow = (Map) ((List<?>) own.get("windows")).get(0);
+    assertThat(firstWindow.get("followedUp")).isEqualTo((int) real.windows[0][0]);
+    assertThat(firstWindow.get("referral")).isEqualTo((int) real.windows[0][1]);
+    assertThat(rows)
+        .filteredOn(r -> !"T00002".equals(r.get("team")))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get("realNumbers")).isEqualTo(false));
+    // An analyst sees the same row suppressed.
+    Map analysts =
+        as("analyst")
+            .document(query)
+            .execute()
+            .path("onwardJourneys.rows")
+            .entityList(Map.class)
+            .get()
+            .stream()
+            .filter(r -> "T00002".equals(r.get("team")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(analysts.get("realNumbers")).isEqualTo(false);
+    assertThat(analysts.get("closures"))
+        .isEqualTo(real.items >= 1 && real.items <= 5 ? null : (int) real.items);
+  }
 }

@@ -147,7 +147,12 @@ public final class MeasuresBenchmark {
           long t = System.nanoTime();
           rows =
               feedback
-                  .feedback(LocalDate.of(year - 1, 4, 1), LocalDate.of(year, 3, 31), by)
+                  .feedback(
+                      new org.childjourneys.security.Actor(
+                          "benchmark", org.childjourneys.security.Role.ANALYST, null),
+                      LocalDate.of(year - 1, 4, 1),
+                      LocalDate.of(year, 3, 31),
+                      by)
                   .rows()
                   .size();
           if (i > 0) {
