@@ -32,6 +32,9 @@ public final class MeasuresBenchmark {
           "measures/cp-plans-lasting-two-years",
           "measures/placement-stability",
           "measures/long-term-stability",
+          "measures/neet-16-17",
+          "measures/care-leavers",
+          "measures/placements",
           "front-door/decision-feedback",
           "front-door/repeat-contacts",
           "journeys/onward-journeys");
@@ -94,7 +97,9 @@ public final class MeasuresBenchmark {
               "atLeast",
               3,
               "kind",
-              "EARLY_HELP_PLAN");
+              "EARLY_HELP_PLAN",
+              "since",
+              LocalDate.of(year - 3, 4, 1));
       for (String q : QUERIES) {
         String cypher = CypherFile.load("queries/" + q);
         List<Double> times = new ArrayList<>();
@@ -136,6 +141,29 @@ public final class MeasuresBenchmark {
               Locale.ROOT,
               "| all measures through the service (with suppression) | %.0f | |%n",
               times.get(2)));
+      PlacementStabilityService stability = context.getBean(PlacementStabilityService.class);
+      for (var by :
+          List.of(
+              java.util.EnumSet.noneOf(PlacementStabilityService.Dimension.class),
+              java.util.EnumSet.allOf(PlacementStabilityService.Dimension.class))) {
+        times.clear();
+        int rows = 0;
+        for (int i = 0; i < 6; i++) {
+          long t = System.nanoTime();
+          rows = stability.placementStability(year, by).rows().size();
+          if (i > 0) {
+            times.add((System.nanoTime() - t) / 1e6);
+          }
+        }
+        Collections.sort(times);
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "| placement stability by %s, through the service | %.0f | %d rows |%n",
+                by,
+                times.get(2),
+                rows));
+      }
       FrontDoorFeedbackService feedback = context.getBean(FrontDoorFeedbackService.class);
       for (var by :
           List.of(

@@ -134,7 +134,8 @@ class MeasuresFromStatutoryFilesTest {
     assertThat(all.children).hasSize(10);
     // L1 3, L2 2, L3 3, L5 4, L6 1, S1 1, S2 1, S3 1, S4 2, S5 1.
     assertThat(all.placements).isEqualTo(19);
-    // L1 2, L2 1 (the T4 and the return are not moves), L3 2, L5 3, S4 1.
+    // L1 2, L2 1 (the T4 and the return are not moves), L3 2, L5 3 (one on RNE U), S4 1 (RNE B:
+    // placement and legal status changed together); L6's RNE L changes are not moves.
     assertThat(all.moves).isEqualTo(9);
     // Periods of care started since 1 April 2023: L1 (moved after 120 days), L2 (455), L3 (52),
     // L5 (31), S2 (184); L6 (423) and S5 (912) not moved by 31 March 2026: censored.
