@@ -656,6 +656,33 @@ class GuidanceAndCostsOnHandBuiltDataTest {
         .verify();
   }
 
+  @Test
+  void thePopulationQueriesStartFromIndexes() {
+    Map<String, Object> params = new HashMap<>();
+    params.put("from", java.time.LocalDate.of(2024, 4, 1));
+    params.put("to", java.time.LocalDate.of(2024, 9, 30));
+    params.put("months", 12);
+    params.put("asAt", java.time.LocalDate.of(2026, 3, 31));
+    params.put("kinds", FollowUpOutcomes.PRIOR_KINDS);
+    params.put("carriers", List.of("EARLY_HELP_PLAN"));
+    params.put("programme", "FAMILY_SUPPORT_PROGRAMME");
+    params.put("services", org.childjourneys.dataset.ServiceDomains.CODES);
+    for (String query :
+        List.of(
+            "queries/guidance/front-door-guidance",
+            "queries/programmes/programme-kinds",
+            "queries/programmes/programme-outcomes")) {
+      String plan =
+          db.executableQuery("EXPLAIN " + org.childjourneys.neo4j.CypherFile.load(query))
+              .withParameters(params)
+              .execute()
+              .summary()
+              .plan()
+              .toString();
+      assertThat(plan).as(query).doesNotContain("NodeByLabelScan").contains("NodeIndexSeek");
+    }
+  }
+
   private static void assertRate(Map o, int count, double rate, double lower, double upper) {
     assertThat(o.get("count")).as("count").isEqualTo(count);
     assertThat(((Number) o.get("rate")).doubleValue()).as("rate").isCloseTo(rate, within(1e-9));
