@@ -465,6 +465,8 @@ final class GenericCsvImporter implements Importer {
             row.text("closure_reason"),
             "needCodes",
             needs,
+            "programme",
+            row.text("programme"),
             "teamName",
             team,
             "changedAt",

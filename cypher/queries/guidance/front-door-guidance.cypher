@@ -1,0 +1,70 @@
+// Front-door guidance (docs/measures.md#front-door-guidance): every presentation at the front door
+// received from $from to $to whose follow-up window of $months ends on or before $asAt, with what
+// described the child then (date of birth for the age band, the referral source, the need codes of
+// their assessments on or before the day, the targeted involvement kinds they had before the day)
+// and what followed within the window. A presentation is a contact, or a referral (CIN episode)
+// with no contact about the child on its day (a referral known only from the statutory returns).
+// The service matches the profile, takes each child once (their earliest matching presentation)
+// and counts. Population-scale: contacts, involvements and exclusions are read from their indexes
+// and grouped by the child they refer to (childId); only the child's date of birth is looked up.
+// Parameters: $from, $to (dates, inclusive), $months (window), $asAt (date the data is complete
+// to), $kinds (targeted involvement kinds, FollowUpOutcomes.PRIOR_KINDS).
+// Example: :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param months => 12; :param asAt => date('2026-03-31'); :param kinds => ['CIN_EPISODE', 'ASSESSMENT', 'CP_PLAN', 'LAC_EPISODE', 'EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'NEET_OR_NOT_KNOWN', 'YOT_CUSTODY']
+CALL () {
+  MATCH (k:Contact)
+  // Sources record receipt as a date-time with or without an offset: both ranges use the index.
+  WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration({months: $months, days: 2})}))
+      OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration({months: $months, days: 2})})))
+    AND k.retiredAt IS NULL AND k.childId IS NOT NULL
+  RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k.id AS id, k.source AS source,
+         [(k)-[:LED_TO]->(led) | led.id] AS links, null AS needCodes
+  UNION ALL
+  MATCH (i:Involvement)
+  WHERE i.kind IN $kinds AND i.start <= $to + duration({months: $months})
+    AND i.retiredAt IS NULL AND i.childId IS NOT NULL AND NOT coalesce(i.shortBreaksOnly, false)
+  RETURN i.childId AS child, i.kind AS kind, i.start AS day, i.id AS id, i.referralSource AS source,
+         [(i)-[:PART_OF]->(whole) | whole.id] AS links, i.needCodes AS needCodes
+  UNION ALL
+  MATCH (e:Event)
+  WHERE e.kind = 'PERMANENT_EXCLUSION' AND e.date >= $from AND e.date <= $to + duration({months: $months})
+    AND e.retiredAt IS NULL AND e.childId IS NOT NULL
+  RETURN e.childId AS child, e.kind AS kind, e.date AS day, e.id AS id, null AS source, [] AS links,
+         null AS needCodes
+}
+WITH child, kind, day, id, source, links, needCodes ORDER BY day, id
+WITH child, collect({kind: kind, day: day, id: id, source: source, links: links, needCodes: needCodes}) AS facts
+WITH child, facts,
+     [f IN facts WHERE f.kind = 'CONTACT' AND f.day >= $from AND f.day <= $to
+        AND f.day + duration({months: $months}) <= $asAt] AS contacts
+WITH child, facts,
+     contacts + [r IN facts WHERE r.kind = 'CIN_EPISODE' AND r.day >= $from AND r.day <= $to
+        AND r.day + duration({months: $months}) <= $asAt
+        AND NONE(k IN facts WHERE k.kind = 'CONTACT' AND k.day = r.day)] AS presentations
+WHERE size(presentations) > 0
+OPTIONAL MATCH (c:Child {id: child})
+UNWIND presentations AS p
+// The presentation's own response: what a contact led to, or the referral itself.
+WITH child, c.birthDate AS birthDate, facts, p,
+     CASE WHEN p.kind = 'CONTACT' THEN p.links ELSE [p.id] END AS own,
+     p.day + duration({months: $months}) AS windowEnd
+WITH child, birthDate, p, own, windowEnd,
+     reduce(codes = [], a IN [f IN facts WHERE f.kind = 'ASSESSMENT' AND f.day <= p.day] |
+       codes + [x IN coalesce(a.needCodes, []) WHERE NOT x IN codes]) AS needCodes,
+     reduce(kinds = [], f IN [f IN facts WHERE f.kind <> 'CONTACT' AND f.kind <> 'PERMANENT_EXCLUSION' AND f.day < p.day] |
+       CASE WHEN f.kind IN kinds THEN kinds ELSE kinds + f.kind END) AS priorKinds,
+     [f IN facts WHERE f.day >= p.day AND f.day <= windowEnd AND f.id <> p.id] AS within
+WITH child, birthDate, p, needCodes, priorKinds, own, within,
+     // Facts that were the presentation's own response, or part of it, are not "what followed".
+     [f IN within WHERE f.kind <> 'CONTACT' AND f.kind <> 'PERMANENT_EXCLUSION'
+        AND NOT f.id IN own AND NONE(x IN f.links WHERE x IN own)] AS further
+RETURN child, birthDate, p.day AS day, p.kind = 'CONTACT' AS contact, p.source AS referralSource,
+       needCodes, priorKinds,
+       any(f IN further WHERE f.kind = 'CIN_EPISODE' AND f.day > p.day) AS reReferral,
+       any(f IN within WHERE f.kind = 'CP_PLAN') AS childProtectionPlan,
+       any(f IN within WHERE f.kind = 'LAC_EPISODE') AS care,
+       any(f IN within WHERE f.kind = 'YOT_CUSTODY') AS custody,
+       any(f IN within WHERE f.kind = 'NEET_OR_NOT_KNOWN') AS neet,
+       any(f IN within WHERE f.kind = 'PERMANENT_EXCLUSION') AS permanentExclusion,
+       NOT any(f IN within WHERE f.kind = 'PERMANENT_EXCLUSION' OR (f.kind = 'CONTACT' AND f.day > p.day))
+         AND size(further) = 0 AS noFurtherInvolvement
+ORDER BY child, day
