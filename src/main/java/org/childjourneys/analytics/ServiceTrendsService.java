@@ -127,14 +127,17 @@ public class ServiceTrendsService {
 
   /**
    * A row as shown: each count withheld when 1 to 5; a need code's count also when the service's
-   * children without it number 1 to 5 (the service's count is shown beside it); a rate on a
+   * children without it number 1 to 5 and the service's count is shown beside it; a rate on a
    * withheld count is withheld.
    */
   static TrendRow row(String service, String code, long[] c, long[] all, Long population) {
     Integer[] shown = new Integer[3];
     for (int i = 0; i < 3; i++) {
       shown[i] = SmallNumbers.suppress(c[i]);
-      if (all != null && all[i] - c[i] >= 1 && all[i] - c[i] <= SmallNumbers.MAX_SUPPRESSED) {
+      if (all != null
+          && SmallNumbers.suppress(all[i]) != null
+          && all[i] - c[i] >= 1
+          && all[i] - c[i] <= SmallNumbers.MAX_SUPPRESSED) {
         shown[i] = null;
       }
     }
