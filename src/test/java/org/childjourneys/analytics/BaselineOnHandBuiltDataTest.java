@@ -372,7 +372,8 @@ class BaselineOnHandBuiltDataTest {
       query($kind: AreaKind, $ageTo: Int) {
         hotspots(kind: $kind, service: "SOCIAL_CARE", from: "2025-01-01", to: "2025-06-30",
                  ageTo: $ageTo) {
-          kind populationYear areasWithoutPopulation withoutPopulation childrenWithoutArea note
+          kind service from to ageFrom ageTo populationYear areasWithoutPopulation
+          withoutPopulation childrenWithoutArea note
           areas { code name kind ward children population ratePer10000 imdDecile } } }
       """;
 

@@ -226,4 +226,29 @@ class PopulationImportTest extends ImportTestBase {
     assertThat(again.counts().updated()).isZero();
     assertThat(again.counts().unchanged()).isEqualTo(3);
   }
+
+  @Test
+  void theExamplesLoadWithoutRejections() throws Exception {
+    query(
+        "UNWIND range(1, 8) AS i CREATE (:Area {code: 'X01' + right('00000' + i, 6), kind:"
+            + " 'LSOA'})");
+    ImportJob population =
+        population(EXAMPLES.resolve("population/lsoa-mid-2025.csv"), LocalDate.of(2025, 6, 30));
+    assertThat(population.status()).as(population.error()).isEqualTo("SUCCEEDED");
+    assertThat(population.counts().rejected()).isZero();
+    assertThat(population.counts().created()).isEqualTo(8 * 18);
+    // X01000001: F0 17 + M0 15.
+    assertThat(count("MATCH (p:PopulationEstimate {key: 'X01000001|2025|0-0'}) RETURN p.count"))
+        .isEqualTo(32);
+    ImportJob imd =
+        runImport(
+            ImportFormat.IMD,
+            "MHCLG",
+            null,
+            ImportMode.DELTA,
+            EXAMPLES.resolve("imd/imd-file-1.csv"));
+    assertThat(imd.counts().rejected()).isZero();
+    assertThat(imd.counts().created()).isEqualTo(8);
+    assertThat(count("MATCH (a:Area {code: 'X01000002'}) RETURN a.imdDecile")).isEqualTo(7);
+  }
 }
