@@ -7,7 +7,8 @@
 # Formats: ssda903 (a folder of 903 CSVs), cin (an XML file), annexa (an .xlsx workbook or a
 # folder of its lists as CSVs), directory (staff and teams CSV), gias (DfE GIAS establishments CSV),
 # ods (NHS ODS extracts such as epraccur.csv), csv (generic multi-agency CSVs), indicators
-# (published LA-level indicators CSV), neighbours (statistical neighbour lists CSV).
+# (published LA-level indicators CSV), neighbours (statistical neighbour lists CSV), population
+# (ONS mid-year population estimates CSV), imd (IMD deciles by LSOA CSV).
 # Environment: CHILDJOURNEYS_URL (default http://localhost:8080); CHILDJOURNEYS_USER and
 # CHILDJOURNEYS_PASSWORD are sent as HTTP basic credentials when set.
 # Exit code: 0 when the import ran (even if some records were rejected: see the report),
@@ -15,7 +16,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -37,10 +38,10 @@ while [ $# -gt 0 ]; do
 done
 
 case $format in
-  ssda903|csv|directory|gias|ods|indicators|neighbours) patterns=(-iname '*.csv') ;;
+  ssda903|csv|directory|gias|ods|indicators|neighbours|population|imd) patterns=(-iname '*.csv') ;;
   cin) patterns=(-iname '*.xml') ;;
   annexa) patterns=(\( -iname '*.xlsx' -o -iname '*.csv' \)) ;;
-  *) echo "Unknown format '$format': expected ssda903, cin, annexa, directory, gias, ods, csv, indicators or neighbours" >&2
+  *) echo "Unknown format '$format': expected ssda903, cin, annexa, directory, gias, ods, csv, indicators, neighbours, population or imd" >&2
      exit 2 ;;
 esac
 

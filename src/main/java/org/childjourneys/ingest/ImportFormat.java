@@ -13,7 +13,9 @@ public enum ImportFormat {
   CSV("csv", null, "Generic multi-agency CSV files", false),
   INDICATORS(
       "indicators", "DFE_STATISTICS", "Published LA-level indicators (DfE statistics, CSV)", false),
-  NEIGHBOURS("neighbours", "DFE_STATISTICS", "Statistical neighbour lists (CSV)", false);
+  NEIGHBOURS("neighbours", "DFE_STATISTICS", "Statistical neighbour lists (CSV)", false),
+  POPULATION("population", "ONS", "ONS mid-year population estimates by area and age (CSV)", false),
+  IMD("imd", "MHCLG", "English indices of deprivation, IMD deciles by LSOA (CSV)", false);
 
   private final String cliName;
   private final String defaultSystem;
@@ -46,11 +48,12 @@ public enum ImportFormat {
 
   /**
    * Whether the files hold data about people (children, families, staff, services), so the job
-   * claims the database for real data. Published LA-level statistics and neighbour lists are about
-   * no one: they load into a synthetic (demo) database too.
+   * claims the database for real data. Published LA-level statistics, neighbour lists, population
+   * estimates and deprivation indices are about no one: they load into a synthetic (demo) database
+   * too.
    */
   public boolean claimsDataset() {
-    return this != INDICATORS && this != NEIGHBOURS;
+    return this != INDICATORS && this != NEIGHBOURS && this != POPULATION && this != IMD;
   }
 
   /** Parses a format name as typed by a user; the message lists the formats there are. */

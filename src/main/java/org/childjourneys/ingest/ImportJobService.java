@@ -84,7 +84,9 @@ public class ImportJobService implements DisposableBean {
             new GiasImporter(),
             new OdsImporter(),
             new IndicatorsImporter(),
-            new NeighboursImporter())) {
+            new NeighboursImporter(),
+            new PopulationImporter(),
+            new ImdImporter())) {
       importers.put(i.format(), i);
     }
   }
@@ -350,7 +352,7 @@ public class ImportJobService implements DisposableBean {
       case SSDA903, CIN, ANNEXA -> "SOCIAL_CARE";
       case DIRECTORY, GIAS, ODS -> "DIRECTORY";
       case CSV -> "MULTI_AGENCY";
-      case INDICATORS, NEIGHBOURS -> "STATISTICS";
+      case INDICATORS, NEIGHBOURS, POPULATION, IMD -> "STATISTICS";
     };
   }
 

@@ -217,6 +217,9 @@ public class SyntheticAuthorityGenerator {
                   "seconds", duration.toMillis() / 1000.0,
                   "name", AuthorityStructure.LA_NAME))
           .consume();
+      session
+          .run(org.childjourneys.neo4j.CypherFile.load("synthetic/population-estimates"))
+          .consume();
     }
   }
 
@@ -225,6 +228,9 @@ public class SyntheticAuthorityGenerator {
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       session
           .run(org.childjourneys.neo4j.CypherFile.load("synthetic/finish-bulk-import"))
+          .consume();
+      session
+          .run(org.childjourneys.neo4j.CypherFile.load("synthetic/population-estimates"))
           .consume();
     }
   }

@@ -1,0 +1,13 @@
+// Trends (docs/measures.md#trends): per period, service and need code, how many children had an
+// event of the service dated in the period (need code null: any event; else an event whose
+// needCodes hold the code). Retired events are left out. Starts from the (service, date) index.
+// Parameters: as trends-involvements.cypher.
+// Example: :param services => ['POLICE']; :param needCodes => []; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param months => 3; :param offset => 0; :param base => 8101
+MATCH (e:Event)
+WHERE e.service IN $services AND e.date >= $from AND e.date <= $to
+  AND e.retiredAt IS NULL AND e.childId IS NOT NULL
+WITH e.childId AS child, e.service AS service,
+     (e.date.year * 12 + e.date.month - 1 - $offset) / $months - $base AS period,
+     coalesce(e.needCodes, []) AS codes
+UNWIND [null] + [c IN codes WHERE c IN $needCodes] AS needCode
+RETURN service, needCode, period, count(DISTINCT child) AS children

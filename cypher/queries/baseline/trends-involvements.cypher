@@ -1,0 +1,26 @@
+// Trends (docs/measures.md#trends): per period, service and need code, how many children had an
+// involvement of the service open at some time in the period (started on or before its last day,
+// not ended before its first) and how many had one starting in it. Need code null is the service as
+// a whole; an involvement carries a code when it is in its needCodes (CIN factors on assessments) or
+// is its primaryNeed (referrals). Retired involvements are left out. Starts from the
+// (service, start) index and groups by childId: no child is expanded.
+// Periods are numbered from 0: a date's period is (year * 12 + month - 1 - $offset) / $months - $base.
+// Parameters: $services (list), $needCodes (list, may be empty), $from, $to (dates, inclusive),
+// $months (1 or 3), $offset (0), $base (the period number of $from).
+// Example: :param services => ['SOCIAL_CARE']; :param needCodes => ['3A']; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param months => 3; :param offset => 0; :param base => 8101
+MATCH (i:Involvement)
+WHERE i.service IN $services AND i.start <= $to
+  AND (i.end IS NULL OR i.end >= $from)
+  AND i.retiredAt IS NULL AND i.childId IS NOT NULL
+WITH i.childId AS child, i.service AS service, i.start AS start,
+     CASE WHEN i.end IS NULL OR i.end > $to THEN $to ELSE i.end END AS last,
+     coalesce(i.needCodes, []) + CASE WHEN i.primaryNeed IS NULL THEN [] ELSE [i.primaryNeed] END AS codes
+WITH child, service, codes,
+     CASE WHEN start >= $from THEN (start.year * 12 + start.month - 1 - $offset) / $months - $base END AS startedIn,
+     CASE WHEN start < $from THEN 0 ELSE (start.year * 12 + start.month - 1 - $offset) / $months - $base END AS firstPeriod,
+     (last.year * 12 + last.month - 1 - $offset) / $months - $base AS lastPeriod
+UNWIND [null] + [c IN codes WHERE c IN $needCodes] AS needCode
+UNWIND range(firstPeriod, lastPeriod) AS period
+RETURN service, needCode, period,
+       count(DISTINCT child) AS open,
+       count(DISTINCT CASE WHEN startedIn = period THEN child END) AS started
