@@ -3,6 +3,9 @@
 // whether they were traumatic) and placements within periods of care. Read through the child's own
 // records (Child <-REFERS_TO- PersonRecord -> fact), so linkage decisions are respected; facts a
 // later snapshot retired are left out.
+// Columns: date, end (periods), fact (CONTACT, INVOLVEMENT, EVENT, PLACEMENT), kind (a contact's
+// decision, a placement's type), service, team (a placement's provider), system (the record's
+// source system), traumatic (events).
 // Parameters: $childId (Child.id).
 // Starts from: Child.id (unique constraint), one NodeUniqueIndexSeek, then two hops per record.
 // Example (Browser or cypher-shell):
