@@ -25,9 +25,13 @@ public class StoredPseudonymService {
   private final Neo4jClient neo4j;
   private final Pseudonyms pseudonyms;
 
-  StoredPseudonymService(Neo4jClient neo4j, Pseudonyms pseudonyms) {
+  private final org.childjourneys.neo4j.ReadQueries reads;
+
+  StoredPseudonymService(
+      Neo4jClient neo4j, Pseudonyms pseudonyms, org.childjourneys.neo4j.ReadQueries reads) {
     this.neo4j = neo4j;
     this.pseudonyms = pseudonyms;
+    this.reads = reads;
   }
 
   /** Writes the pseudonyms of all children; returns how many children were written. */
@@ -35,14 +39,12 @@ public class StoredPseudonymService {
     String after = "";
     int written = 0;
     while (true) {
+      // Read in a READ session, written in a write one: a cluster serves each where it can.
       List<String> ids =
-          List.copyOf(
-              neo4j
-                  .query(CypherFile.load("disclosure/child-ids-after"))
-                  .bindAll(Map.of("after", after, "batch", BATCH))
-                  .fetchAs(String.class)
-                  .mappedBy((types, r) -> r.get("id").asString())
-                  .all());
+          reads.list(
+              "disclosure/child-ids-after",
+              Map.of("after", after, "batch", BATCH),
+              r -> r.get("id").asString());
       if (ids.isEmpty()) {
         break;
       }

@@ -1,6 +1,7 @@
 package org.childjourneys.dataset;
 
 import java.util.Optional;
+import org.childjourneys.neo4j.Sessions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Values;
@@ -32,7 +33,7 @@ public class Dataset {
   }
 
   public Optional<Marker> marker() {
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(Sessions.read(database))) {
       var records =
           session
               .run(
@@ -53,7 +54,7 @@ public class Dataset {
 
   /** Whether the database holds any children, whoever put them there. */
   public boolean hasPeople() {
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(Sessions.read(database))) {
       return session
           .run("RETURN EXISTS { MATCH (:Child) } OR EXISTS { MATCH (:PersonRecord) } AS any")
           .single()

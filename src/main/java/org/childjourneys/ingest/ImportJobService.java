@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.childjourneys.dataset.Dataset;
 import org.childjourneys.linkage.LinkageEngine;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.Sessions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
@@ -139,7 +140,7 @@ public class ImportJobService implements DisposableBean {
   /** Re-queues the jobs that were queued or running when the service stopped. */
   public int resumeUnfinished() {
     List<Node> unfinished;
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(Sessions.read(database))) {
       unfinished =
           session.run(CypherFile.load("ingest/jobs-unfinished")).list(r -> r.get("j").asNode());
     }
@@ -174,7 +175,7 @@ public class ImportJobService implements DisposableBean {
   }
 
   private Optional<ImportJob> load(String id) {
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(Sessions.read(database))) {
       var records = session.run(CypherFile.load("ingest/job-by-id"), Map.of("id", id)).list();
       return records.isEmpty()
           ? Optional.empty()
@@ -183,7 +184,7 @@ public class ImportJobService implements DisposableBean {
   }
 
   public List<ImportJob> recent(int limit) {
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(Sessions.read(database))) {
       return session
           .run(CypherFile.load("ingest/jobs-recent"), Map.of("limit", limit))
           .list(
@@ -225,7 +226,7 @@ public class ImportJobService implements DisposableBean {
     int page = 10_000;
     for (int skip = 0; ; skip += page) {
       List<Rejection> rows;
-      try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      try (var session = driver.session(Sessions.read(database))) {
         rows =
             session
                 .run(

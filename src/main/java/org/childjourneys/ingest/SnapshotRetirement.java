@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.Sessions;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * A snapshot is the whole truth for its source and coverage window: the source's current facts in
@@ -35,7 +35,8 @@ final class SnapshotRetirement {
 
   private void retire(ImportRun run, LocalDate from, LocalDate to, List<String> kinds) {
     List<Map<String, Object>> stale = new ArrayList<>();
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    // A READ session: the candidates are read auto-commit, the retirements in write transactions.
+    try (var session = driver.session(Sessions.read(database))) {
       session
           .run(
               CypherFile.load("ingest/retire-candidates"),

@@ -84,6 +84,7 @@ public class FrontDoorFeedbackService {
   }
 
   /** Unsuppressed counts by the chosen dimensions (key: decision, team, month; null when not). */
+  @Transactional(readOnly = true)
   Map<List<String>, FollowUp.Tally> tallies(
       LocalDate from, LocalDate to, LocalDate asAt, Set<Dimension> by) {
     Map<List<String>, FollowUp.Tally> tallies = new LinkedHashMap<>();

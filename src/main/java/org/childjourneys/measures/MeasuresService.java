@@ -153,6 +153,7 @@ public class MeasuresService {
               "aged19to21"));
 
   /** Every measure for the period, unsuppressed (for tests and exports with their own rules). */
+  @Transactional(readOnly = true)
   List<Count> counts(LocalDate from, LocalDate to) {
     Map<String, Object> period = Map.of("from", from, "to", to);
     Map<String, Map<String, Object>> answers = new java.util.HashMap<>(); // each query runs once

@@ -122,6 +122,7 @@ public class OnwardJourneysService {
   }
 
   /** Unsuppressed counts by the chosen dimensions (key: team, closure reason; null when not). */
+  @Transactional(readOnly = true)
   Map<List<String>, FollowUp.Tally> tallies(
       String kind, LocalDate from, LocalDate to, LocalDate asAt, Set<Dimension> by) {
     Map<List<String>, FollowUp.Tally> tallies = new LinkedHashMap<>();

@@ -98,6 +98,7 @@ public class PlacementStabilityService {
   }
 
   /** The groups' counts, unsuppressed (for tests); keys in {@link Dimension} order. */
+  @Transactional(readOnly = true)
   Map<List<String>, Tally> tallies(
       LocalDate from, LocalDate to, LocalDate since, Set<Dimension> by) {
     Map<List<String>, Tally> tallies = new TreeMap<>(PlacementStabilityService::compareKeys);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.childjourneys.neo4j.Sessions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ public class SchemaMigrations {
   }
 
   private Map<Integer, String> applied() {
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(Sessions.read(database))) {
       Map<Integer, String> result = new HashMap<>();
       session
           .run("MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum")
@@ -124,7 +125,9 @@ public class SchemaMigrations {
                   "checksum", migration.checksum(),
                   "appliedAt", ZonedDateTime.now()))
           .consume();
-      // A bulk-imported store builds its indexes here: an hour covers 1M children on 2 cores.
+    }
+    // A bulk-imported store builds its indexes here: an hour covers 1M children on 2 cores.
+    try (var session = driver.session(Sessions.read(database))) {
       session.run("CALL db.awaitIndexes(3600)").consume();
     }
     log.info(

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "childjourneys.demo.enabled=false",
       "childjourneys.import.directory=target/test-imports"
     })
+@org.springframework.context.annotation.Import(org.childjourneys.QueryCounter.Config.class)
 abstract class ImportTestBase {
 
   static final Path EXAMPLES = Path.of("import", "examples");
