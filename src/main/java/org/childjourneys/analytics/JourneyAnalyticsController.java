@@ -2,9 +2,6 @@ package org.childjourneys.analytics;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.childjourneys.neo4j.JourneySummaries;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -17,18 +14,13 @@ class JourneyAnalyticsController {
 
   private final ServiceOverlapService overlap;
   private final PathwaysService pathways;
-  private final Driver driver;
-  private final String database;
+  private final JourneySummaryRebuild rebuild;
 
   JourneyAnalyticsController(
-      ServiceOverlapService overlap,
-      PathwaysService pathways,
-      Driver driver,
-      @Value("${spring.data.neo4j.database:neo4j}") String database) {
+      ServiceOverlapService overlap, PathwaysService pathways, JourneySummaryRebuild rebuild) {
     this.overlap = overlap;
     this.pathways = pathways;
-    this.driver = driver;
-    this.database = database;
+    this.rebuild = rebuild;
   }
 
   @QueryMapping
@@ -80,6 +72,6 @@ class JourneyAnalyticsController {
   @MutationMapping
   @PreAuthorize("hasRole('ADMIN')")
   long rebuildJourneySummaries() {
-    return JourneySummaries.rebuildAll(driver, database);
+    return rebuild.rebuildAll();
   }
 }

@@ -35,7 +35,11 @@ class JourneyAnalyticsApiTest extends IntegrationTest {
   @SuppressWarnings({"rawtypes", "unchecked"})
   void overlapAgreesWithTheFactsAndWithholdsSmallNumbers() {
     // The generator built a summary for every child with a current involvement.
-    assertThat(scalar("MATCH (s:JourneySummary) RETURN count(s)"))
+    // (Other tests may leave summaries of children they deleted: count those of children.)
+    assertThat(
+            scalar(
+                "MATCH (s:JourneySummary) WHERE EXISTS { MATCH (:Child {id: s.childId}) }"
+                    + " RETURN count(s)"))
         .isPositive()
         .isEqualTo(
             scalar(
@@ -147,10 +151,14 @@ class JourneyAnalyticsApiTest extends IntegrationTest {
 
   @Test
   void administratorsRebuildSummariesToTheSameState() {
-    String checksum =
+    String summaries =
         "MATCH (s:JourneySummary) WITH s ORDER BY s.childId"
-            + " RETURN count(s) + size(reduce(t = '', x IN collect(s.childId + toString(s.kinds) + toString(s.ends)) | t + x))";
-    long before = scalar(checksum);
+            + " RETURN s.childId + reduce(t = '', k IN s.kinds | t + k)"
+            + "   + reduce(t = '', d IN s.ends | t + toString(d)) AS line";
+    List<String> before =
+        TestNeo4j.driver().executableQuery(summaries).execute().records().stream()
+            .map(r -> r.get("line").asString())
+            .toList();
     Integer seen =
         as("admin")
             .document("mutation { rebuildJourneySummaries }")
@@ -159,7 +167,12 @@ class JourneyAnalyticsApiTest extends IntegrationTest {
             .entity(Integer.class)
             .get();
     assertThat(seen).isPositive();
-    assertThat(scalar(checksum)).isEqualTo(before);
+    assertThat(
+            TestNeo4j.driver().executableQuery(summaries).execute().records().stream()
+                .map(r -> r.get("line").asString())
+                .toList())
+        .isNotEmpty()
+        .isEqualTo(before);
     as("analyst")
         .document("mutation { rebuildJourneySummaries }")
         .execute()
