@@ -1,5 +1,6 @@
 // Import, snapshot retirement: marks facts the latest snapshot of their source no longer holds.
-// They stay for audit; current views leave them out. Parameters: $rows [{label, id}], $job.
+// They stay for audit; current views leave them out. Returns how many, and the children whose
+// involvements were retired (their journey summaries are refreshed). Parameters: $rows [{label, id}], $job.
 UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.label = 'Involvement'
@@ -16,4 +17,5 @@ UNION
 }
 WITH n WHERE n.retiredAt IS NULL
 SET n.retiredAt = datetime(), n.retiredByJob = $job
-RETURN count(n) AS retired
+RETURN count(n) AS retired,
+       collect(DISTINCT CASE WHEN n:Involvement THEN n.childId END) AS children

@@ -17,7 +17,7 @@ final class GraphFingerprint {
       MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Dataset AND NOT n:AuditEntry
         AND NOT n:AuditChain AND NOT n:Annotation AND NOT n:Consent
       WITH labels(n)[0] AS label,
-           coalesce(n.id, n.key, n.code, n.system) AS key,
+           coalesce(n.id, n.key, n.code, n.system, n.childId) AS key,
            COLLECT { UNWIND keys(n) AS k WITH k WHERE k <> 'lastImport' AND k <> 'pseudonym' ORDER BY k
                      RETURN [k, n[k]] } AS props
       ORDER BY label, key

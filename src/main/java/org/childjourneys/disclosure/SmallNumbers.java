@@ -164,6 +164,32 @@ public final class SmallNumbers {
       return this;
     }
 
+    /**
+     * Declares one more way counts already in the table add up: total is the sum of parts (e.g. a
+     * service's children are those also in another service plus those not). Checked, so it can
+     * never disagree with the counts; suppressed like any other total and its parts.
+     */
+    public Table sumOf(String total, List<String> parts) {
+      Long value = values.get(total);
+      if (value == null) {
+        throw new IllegalArgumentException("unknown total " + total);
+      }
+      long sum = 0;
+      for (String part : parts) {
+        Long v = values.get(part);
+        if (v == null) {
+          throw new IllegalArgumentException(
+              "total " + total + " adds up an unknown count " + part);
+        }
+        sum += v;
+      }
+      if (sum != value) {
+        throw new IllegalArgumentException(total + " is " + value + ", not the sum " + sum);
+      }
+      groups.add(new Group(total, List.copyOf(parts)));
+      return this;
+    }
+
     /** The totals with their parts (for checks and tests). */
     List<Group> groups() {
       return List.copyOf(groups);

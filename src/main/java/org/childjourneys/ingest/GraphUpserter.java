@@ -12,6 +12,7 @@ import org.childjourneys.linkage.LinkageEngine;
 import org.childjourneys.linkage.LinkageRecord;
 import org.childjourneys.linkage.PersonIndex;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.JourneySummaries;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
@@ -187,6 +188,16 @@ final class GraphUpserter {
           batch.family.stream().filter(f -> type.equals(f.get("type"))).toList();
       run(tx, "upsert-" + type.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), rows);
     }
+    // The journeys of the children whose involvements this batch wrote, in the same commit.
+    java.util.Set<String> journeys = new java.util.TreeSet<>();
+    for (Map<String, Object> row : batch.involvements) {
+      Staged.PersonRecord record = batch.records.get((String) row.get("record"));
+      String child = personOf.get((String) row.get("record"));
+      if (child != null && (record == null || record.label().equals("Child"))) {
+        journeys.add(child);
+      }
+    }
+    JourneySummaries.refresh(tx, journeys);
     return new Written(
         new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0), facts, duplicates, newlyLinked);
   }

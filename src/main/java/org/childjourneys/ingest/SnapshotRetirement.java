@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.JourneySummaries;
 import org.childjourneys.neo4j.Sessions;
 import org.neo4j.driver.Driver;
 
@@ -53,13 +54,17 @@ final class SnapshotRetirement {
         List<Map<String, Object>> rows = stale.subList(i, Math.min(stale.size(), i + BATCH));
         long retired =
             session.executeWrite(
-                tx ->
-                    tx.run(
-                            CypherFile.load("ingest/retire"),
-                            Map.of("rows", rows, "job", run.jobId()))
-                        .single()
-                        .get("retired")
-                        .asLong());
+                tx -> {
+                  var result =
+                      tx.run(
+                              CypherFile.load("ingest/retire"),
+                              Map.of("rows", rows, "job", run.jobId()))
+                          .single();
+                  // A retired involvement leaves its child's journey: refresh it in this commit.
+                  JourneySummaries.refresh(
+                      tx, result.get("children").asList(org.neo4j.driver.Value::asString));
+                  return result.get("retired").asLong();
+                });
         run.retired(retired);
       }
     }

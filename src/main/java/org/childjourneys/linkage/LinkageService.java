@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.graphql.PageSize;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.JourneySummaries;
 import org.childjourneys.security.AccessPolicy;
 import org.childjourneys.security.Actor;
 import org.childjourneys.security.AuditBatch;
@@ -213,13 +214,17 @@ public class LinkageService {
     params.put("by", actor.name());
     params.put("role", actor.role().name());
     params.put("reason", reason.strip());
-    return neo4j
-        .query(CypherFile.load("linkage/merge"))
-        .bindAll(params)
-        .fetchAs(Merge.class)
-        .mappedBy((t, r) -> merge(r.get("merge")))
-        .one()
-        .orElseThrow();
+    Merge merged =
+        neo4j
+            .query(CypherFile.load("linkage/merge"))
+            .bindAll(params)
+            .fetchAs(Merge.class)
+            .mappedBy((t, r) -> merge(r.get("merge")))
+            .one()
+            .orElseThrow();
+    // The absorbed child's involvements are now the kept child's: both journeys change.
+    JourneySummaries.refresh(neo4j, List.of(keepId, absorbId));
+    return merged;
   }
 
   @Transactional
@@ -267,6 +272,8 @@ public class LinkageService {
             .orElseThrow();
     // A pair accepted by this merge is now rejected, so the queue does not offer it again.
     neo4j.query(CypherFile.load("linkage/review-merge-undone")).bindAll(params).run();
+    JourneySummaries.refresh(
+        neo4j, List.of((String) m.get("keptId"), (String) m.get("absorbedId")));
     return undone;
   }
 

@@ -196,6 +196,8 @@ public class SyntheticAuthorityGenerator {
   }
 
   private void finish(SyntheticSettings settings, SyntheticTally tally, Duration duration) {
+    // Every child's journey summary, before the authority is marked complete.
+    org.childjourneys.neo4j.JourneySummaries.rebuildAll(driver, database);
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       session
           .run(
@@ -225,6 +227,7 @@ public class SyntheticAuthorityGenerator {
 
   /** Completes an authority loaded by {@link SyntheticBulkImport} once the schema exists. */
   public void finishBulkImport() {
+    org.childjourneys.neo4j.JourneySummaries.rebuildAll(driver, database);
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       session
           .run(org.childjourneys.neo4j.CypherFile.load("synthetic/finish-bulk-import"))

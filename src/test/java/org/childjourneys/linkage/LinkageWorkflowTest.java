@@ -67,6 +67,7 @@ class LinkageWorkflowTest extends IntegrationTest {
                OR (n:Involvement AND n.id STARTS WITH 'LTB:') OR (n:Event AND n.id STARTS WITH 'LTB:')
                OR (n:Placement AND n.id STARTS WITH 'LTB:') OR (n:LinkReview AND n.id STARTS WITH 'LR-LT-')
                OR (n:Merge AND n.keptId STARTS WITH 'CJ-LT-')
+               OR (n:JourneySummary AND n.childId STARTS WITH 'CJ-LT-')
             DETACH DELETE n
             """)
         .execute();

@@ -33,7 +33,7 @@ class SchemaMigrationsTest extends IntegrationTest {
     List<Migration> files = SchemaMigrations.load();
     assertThat(files)
         .extracting(Migration::version)
-        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15);
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15);
     assertThat(migrations.migrate()).isEmpty();
     try (Session s = TestNeo4j.driver().session()) {
       var recorded =
@@ -44,7 +44,7 @@ class SchemaMigrationsTest extends IntegrationTest {
               files.stream().map(f -> f.version() + ":" + f.checksum()).toList());
       long constraints =
           s.run("SHOW CONSTRAINTS YIELD name RETURN count(*) AS n").single().get("n").asLong();
-      assertThat(constraints).isEqualTo(31);
+      assertThat(constraints).isEqualTo(32);
       assertThat(s.run("MATCH (s:Service) RETURN count(s) AS n").single().get("n").asInt())
           .isEqualTo(9);
     }
