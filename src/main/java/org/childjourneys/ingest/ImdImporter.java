@@ -31,21 +31,10 @@ final class ImdImporter implements Importer {
 
   @Override
   public void read(ImportRun run) throws IOException {
-    List<Path> files = Ssda903Importer.csvFiles(run.request().files());
-    long total = 0;
-    for (Path f : files) {
-      total += Files.size(f);
-    }
     Map<String, String> seen = new HashMap<>();
     List<Map<String, Object>> rows = new ArrayList<>();
     long[] records = {0};
-    long done = 0;
-    for (Path file : files) {
-      run.phase("reading " + file.getFileName());
-      readFile(run, file, seen, rows, records);
-      done += Files.size(file);
-      run.progress(done, total);
-    }
+    run.eachCsvFile(file -> readFile(run, file, seen, rows, records));
     flush(run, rows, records);
   }
 

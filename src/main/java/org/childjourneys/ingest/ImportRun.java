@@ -167,6 +167,30 @@ final class ImportRun {
     this.referenceDate = date;
   }
 
+  /** Reads one file of an import. */
+  interface FileReader {
+    void read(java.nio.file.Path file) throws java.io.IOException;
+  }
+
+  /**
+   * The request's CSV files (a folder's, or those given), read one at a time by {@code reader},
+   * with the file being read as the phase and progress by bytes.
+   */
+  void eachCsvFile(FileReader reader) throws java.io.IOException {
+    List<java.nio.file.Path> files = Ssda903Importer.csvFiles(request().files());
+    long total = 0;
+    for (java.nio.file.Path f : files) {
+      total += java.nio.file.Files.size(f);
+    }
+    long done = 0;
+    for (java.nio.file.Path file : files) {
+      phase("reading " + file.getFileName());
+      reader.read(file);
+      done += java.nio.file.Files.size(file);
+      progress(done, total);
+    }
+  }
+
   void progress(long done, long total) {
     this.progressDone = done;
     this.progressTotal = total;

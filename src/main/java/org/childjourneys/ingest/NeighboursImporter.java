@@ -54,21 +54,10 @@ final class NeighboursImporter implements Importer {
 
   @Override
   public void read(ImportRun run) throws IOException {
-    List<Path> files = Ssda903Importer.csvFiles(run.request().files());
-    long total = 0;
-    for (Path f : files) {
-      total += Files.size(f);
-    }
     Map<String, NeighbourList> lists = new LinkedHashMap<>();
     Map<String, String> sourceFile = new HashMap<>();
     long[] records = {0};
-    long done = 0;
-    for (Path file : files) {
-      run.phase("reading " + file.getFileName());
-      readFile(run, file, lists, sourceFile, records);
-      done += Files.size(file);
-      run.progress(done, total);
-    }
+    run.eachCsvFile(file -> readFile(run, file, lists, sourceFile, records));
     List<Map<String, Object>> rows = new ArrayList<>();
     lists.forEach(
         (code, list) -> {

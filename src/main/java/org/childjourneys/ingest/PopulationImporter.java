@@ -68,22 +68,11 @@ final class PopulationImporter implements Importer {
 
   @Override
   public void read(ImportRun run) throws IOException {
-    List<Path> files = Ssda903Importer.csvFiles(run.request().files());
-    long total = 0;
-    for (Path f : files) {
-      total += Files.size(f);
-    }
     // area|year -> bands, in file order; the file of the first row for it.
     Map<String, TreeMap<Integer, Band>> bands = new LinkedHashMap<>();
     Map<String, String> sourceFile = new HashMap<>();
     long[] records = {0};
-    long done = 0;
-    for (Path file : files) {
-      run.phase("reading " + file.getFileName());
-      readFile(run, file, bands, sourceFile, records);
-      done += Files.size(file);
-      run.progress(done, total);
-    }
+    run.eachCsvFile(file -> readFile(run, file, bands, sourceFile, records));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map.Entry<String, TreeMap<Integer, Band>> e : bands.entrySet()) {
       String[] areaYear = e.getKey().split("\\|");
