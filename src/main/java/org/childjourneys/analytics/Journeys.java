@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.childjourneys.dataset.ServiceDomains;
 import org.childjourneys.neo4j.CypherFile;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -32,28 +33,7 @@ class Journeys {
           "CHILDRENS_CENTRE_REGISTRATION");
 
   /** Involvement kinds (docs/model.md). */
-  static final List<String> INVOLVEMENT_KINDS =
-      List.of(
-          "CIN_EPISODE",
-          "ASSESSMENT",
-          "S47_ENQUIRY",
-          "CIN_PLAN",
-          "CP_PLAN",
-          "LAC_EPISODE",
-          "EARLY_HELP_ASSESSMENT",
-          "EARLY_HELP_PLAN",
-          "EHC_PLAN",
-          "NEET_OR_NOT_KNOWN",
-          "SCHOOL_ENROLMENT",
-          "YOT_OUT_OF_COURT",
-          "YOT_COURT_ORDER",
-          "YOT_CUSTODY",
-          "HOMELESSNESS_CASE",
-          "HEALTH_VISITING",
-          "SCHOOL_NURSING",
-          "CHILDRENS_CENTRE_REGISTRATION",
-          "GP_REGISTRATION",
-          "CAMHS_TREATMENT");
+  static final List<String> INVOLVEMENT_KINDS = ServiceDomains.INVOLVEMENT_KINDS;
 
   /** Event kinds that can be outcomes (docs/model.md). */
   static final List<String> OUTCOME_EVENT_KINDS =

@@ -1,6 +1,7 @@
 package org.childjourneys.cohorts;
 
 import java.util.List;
+import org.childjourneys.dataset.ServiceDomains;
 
 /**
  * The codes a cohort definition may name, as docs/model.md documents them: involvement kinds, event
@@ -9,28 +10,7 @@ import java.util.List;
  */
 final class CohortVocabulary {
 
-  static final List<String> INVOLVEMENT_KINDS =
-      List.of(
-          "CIN_EPISODE",
-          "ASSESSMENT",
-          "S47_ENQUIRY",
-          "CIN_PLAN",
-          "CP_PLAN",
-          "LAC_EPISODE",
-          "EARLY_HELP_ASSESSMENT",
-          "EARLY_HELP_PLAN",
-          "EHC_PLAN",
-          "NEET_OR_NOT_KNOWN",
-          "SCHOOL_ENROLMENT",
-          "YOT_OUT_OF_COURT",
-          "YOT_COURT_ORDER",
-          "YOT_CUSTODY",
-          "HOMELESSNESS_CASE",
-          "HEALTH_VISITING",
-          "SCHOOL_NURSING",
-          "CHILDRENS_CENTRE_REGISTRATION",
-          "GP_REGISTRATION",
-          "CAMHS_TREATMENT");
+  static final List<String> INVOLVEMENT_KINDS = ServiceDomains.INVOLVEMENT_KINDS;
 
   static final List<String> EVENT_KINDS =
       List.of(
