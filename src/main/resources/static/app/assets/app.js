@@ -92,10 +92,13 @@ export function esc(value) {
   return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** "OPEN_CASE" -> "Open case". */
+const ACRONYMS = new Set(["cin", "cp", "lac", "ehc", "neet", "gp", "s47", "uasc", "yot", "nfa", "sen", "send", "camhs", "lsoa", "imd", "la", "eet", "ed"]);
+
+/** "OPEN_CASE" -> "Open case", "LAC_EPISODE" -> "LAC episode". */
 export function label(code) {
   if (code == null) return "";
-  const s = String(code).replace(/_/g, " ").toLowerCase();
+  const words = String(code).replace(/_/g, " ").toLowerCase().split(" ");
+  const s = words.map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w)).join(" ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

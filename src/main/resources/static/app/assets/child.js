@@ -229,7 +229,7 @@ function showTimeline() {
     const i = p.data.item;
     const dates = i.end ? `${i.date} to ${i.end}` : i.category === "INVOLVEMENT" ? `${i.date} (open)` : i.date;
     const flags = i.flags.map((f) => label(f.flag)).join(", ");
-    return `<strong>${esc(label(i.kind))}</strong> (${esc(i.service)})<br>${esc(dates)}` +
+    return `<strong>${esc(label(i.kind))}</strong> (${esc(label(i.service))})<br>${esc(dates)}` +
       (i.decision ? `<br>Decision: ${esc(label(i.decision))}` : "") +
       (i.team ? `<br>Team: ${esc(i.team)}` : "") + (flags ? `<br>${esc(flags)}` : "") + (i.text ? `<br>${esc(i.text)}` : "");
   };
@@ -239,7 +239,7 @@ function showTimeline() {
     legend: { top: 0 },
     grid: { left: 110, right: 30, top: 40, bottom: 70 },
     xAxis: { type: "time" },
-    yAxis: { type: "category", data: shown, inverse: true },
+    yAxis: { type: "category", data: shown.map(label), inverse: true },
     dataZoom: [{ type: "slider", xAxisIndex: 0, bottom: 10 }, { type: "inside", xAxisIndex: 0 }],
     series: [
       {
@@ -285,7 +285,7 @@ function showChronologyTable(items) {
     columns: [
       { key: "date", label: "Date" },
       { key: "end", label: "End" },
-      { key: "service", label: "Service" },
+      { key: (r) => label(r.service), label: "Service" },
       { key: (i) => label(i.category), label: "Type" },
       { key: (i) => label(i.kind), label: "What" },
       { key: (i) => label(i.decision ?? i.closureReason), label: "Decision or closure" },
@@ -310,7 +310,7 @@ function showLaneFilters(all) {
     .map(
       (l, n) => `<div class="govuk-checkboxes__item">
         <input class="govuk-checkboxes__input" id="lane-${n}" type="checkbox" value="${esc(l)}"${state.hiddenLanes.has(l) ? "" : " checked"}>
-        <label class="govuk-label govuk-checkboxes__label" for="lane-${n}">${esc(l)}</label></div>`,
+        <label class="govuk-label govuk-checkboxes__label" for="lane-${n}">${esc(label(l))}</label></div>`,
     )
     .join("");
 }
@@ -366,7 +366,7 @@ function showInTouch(inTouch) {
     caption: `In touch now (as at ${inTouch.asOf})`,
     empty: "No service is in touch now, as far as the sources cover.",
     columns: [
-      { key: "service", label: "Service" },
+      { key: (r) => label(r.service), label: "Service" },
       { key: (r) => label(r.kind), label: "Involvement" },
       { key: "start", label: "Since" },
       { key: (r) => r.team, label: "Team", format: teamLine },
@@ -379,7 +379,7 @@ function showInTouch(inTouch) {
     caption: "Previously in touch",
     empty: "No earlier involvement.",
     columns: [
-      { key: "service", label: "Service" },
+      { key: (r) => label(r.service), label: "Service" },
       { key: (r) => label(r.kind), label: "Involvement" },
       { key: "start", label: "From" },
       { key: "end", label: "To" },
@@ -402,7 +402,7 @@ function showFamily(family) {
       { key: "birthDate", label: "Date of birth" },
       { key: (r) => (r.parentalResponsibility == null ? "Not known" : r.parentalResponsibility ? "Yes" : "No"), label: "Parental responsibility" },
       { key: (r) => (r.livesWithChild ? "Yes" : "No"), label: "Lives with child" },
-      { key: (r) => r.openInvolvements.map((i) => `${label(i.kind)} (${i.service})`).join(", "), label: "Open involvements" },
+      { key: (r) => r.openInvolvements.map((i) => `${label(i.kind)} (${label(i.service)})`).join(", "), label: "Open involvements" },
     ],
     rows: family,
   });
@@ -413,7 +413,7 @@ function showCoverage(inTouch) {
     id: "coverage-table",
     caption: "What each source covers, and when it was last updated",
     columns: [
-      { key: "service", label: "Service" },
+      { key: (r) => label(r.service), label: "Service" },
       { key: (r) => (r.inTouchNow == null ? "Not known" : r.inTouchNow ? "Yes" : "No"), label: "In touch now" },
       {
         key: (r) => r.sources,

@@ -33,8 +33,21 @@ final class Browser implements AutoCloseable {
   private final String base;
   private final Path downloads;
 
+  /**
+   * Whether the browser tests can run here. CI (CHILDJOURNEYS_REQUIRE_BROWSER=true) installs the
+   * browser, so there a missing one is a failure, not a skip.
+   */
   static boolean available() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && "true".equals(System.getenv("CHILDJOURNEYS_REQUIRE_BROWSER"))) {
+      throw new IllegalStateException(
+          "CHILDJOURNEYS_REQUIRE_BROWSER is set but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing: apt-get install chromium chromium-driver");
+    }
+    return installed;
   }
 
   Browser(String base) {
@@ -122,7 +135,7 @@ final class Browser implements AutoCloseable {
       driver
           .manage()
           .window()
-          .setSize(new Dimension(window.getWidth(), Math.min(height.intValue() + 20, 3000)));
+          .setSize(new Dimension(window.getWidth(), Math.min(height.intValue() + 20, 2000)));
       byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
       driver.manage().window().setSize(window);
       Files.write(file, png);
