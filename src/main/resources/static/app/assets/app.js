@@ -20,7 +20,12 @@ export async function gql(query, variables = {}) {
     response = await fetch("/graphql", {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        // Read-your-writes on a cluster: send back the bookmarks of the last answer.
+        ...(sessionStorage.getItem("neo4jBookmark") ? { "Neo4j-Bookmark": sessionStorage.getItem("neo4jBookmark") } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
   } catch (e) {
@@ -33,6 +38,8 @@ export async function gql(query, variables = {}) {
   if (!response.ok) {
     throw new Error(`The service answered ${response.status}: ${await response.text()}`);
   }
+  const bookmark = response.headers.get("Neo4j-Bookmark");
+  if (bookmark) sessionStorage.setItem("neo4jBookmark", bookmark);
   const body = await response.json();
   if (body.errors && body.errors.length) {
     throw new Error(body.errors.map((e) => e.message).join(" "));
