@@ -1,7 +1,7 @@
 // Front-door feedback (frontDoorFeedback): what followed each decision within 3, 6 and 12 months,
 // and the year's DfE-method measures (measures).
 import { gql, header, esc, label, table, percent, chart, bindForm, defaultPeriod, loading, figures, PALETTE } from "/app/assets/app.js";
-import { windowChart, windowTable, windowOptions } from "/app/assets/windows.js";
+import { windowChart, windowTimeChart, windowTable, windowOptions } from "/app/assets/windows.js";
 
 const QUERY = `query Feedback($from: Date!, $to: Date!, $by: [FeedbackDimension!]) {
   frontDoorFeedback(from: $from, to: $to, by: $by) {
@@ -54,6 +54,22 @@ function groupName(r) {
 }
 
 function draw(f, months) {
+  if (state.by.length === 1 && state.by[0] === "MONTH") {
+    windowTimeChart("feedback-chart", {
+      rows: f.rows,
+      months,
+      time: (r) => r.month,
+      outcomes: OUTCOMES,
+      description: `By month of receipt, the share of contacts followed up ${months} months that had each outcome within them.`,
+    });
+    document.getElementById("chart-note").textContent = `By month received: the share of the contacts followed up ${months} months that were followed by each outcome within them.`;
+  } else {
+    drawGroups(f, months);
+  }
+  feedbackTable(f);
+}
+
+function drawGroups(f, months) {
   const note = windowChart("feedback-chart", {
     rows: f.rows,
     months,
@@ -64,6 +80,9 @@ function draw(f, months) {
   });
   document.getElementById("chart-note").textContent =
     `Share of the contacts followed up ${months} months that were followed by each outcome within them. ${note}`;
+}
+
+function feedbackTable(f) {
   const dims = state.by.length ? state.by.map((d) => DIMENSIONS[d]) : [{ label: "Group", value: () => "All contacts" }];
   document.getElementById("feedback").innerHTML = windowTable("feedback-table", {
     caption: `Contacts received ${f.from} to ${f.to} and what followed (data complete to ${f.asAt})`,

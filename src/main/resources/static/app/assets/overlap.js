@@ -48,6 +48,7 @@ async function show(v) {
   reportLinks("/reports/overlap", { from: v.from, to: v.to, services: v.services, cohortId: v.cohortId, relativeTo: v.relativeTo });
   loading("combinations", "pairs", "singles", "relative");
   const o = (await gql(QUERY, vars)).serviceOverlap;
+  document.getElementById("results").hidden = false;
   const cohort = document.getElementById("cohortId").selectedOptions[0]?.textContent;
   document.getElementById("summary").innerHTML = figures([
     [o.children, o.cohortId ? cohort : "children active in the period"],
@@ -96,11 +97,11 @@ function upset(o) {
     },
     grid: [
       { left, right: 20, top: 20, height: "52%" },
-      { left, right: 20, top: "62%", bottom: 10 },
+      { left, right: 20, top: "62%", bottom: 45 },
     ],
     xAxis: [
       { type: "category", data: x, gridIndex: 0, axisLabel: { show: false }, axisTick: { show: false } },
-      { type: "category", data: x, gridIndex: 1, axisLabel: { show: false }, axisTick: { show: false }, axisLine: { show: false } },
+      { type: "category", data: x, gridIndex: 1, name: "Combination (numbered as in the table)", nameLocation: "middle", nameGap: 28, axisLabel: { interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
     ],
     yAxis: [
       { type: "value", gridIndex: 0, name: "Children", nameLocation: "middle", nameGap: 50 },
@@ -130,10 +131,10 @@ function upset(o) {
           return { type: "line", shape: { x1: top[0], y1: top[1], x2: bottom[0], y2: bottom[1] }, style: { stroke: "#0b0c0c", lineWidth: 3 } };
         },
         data: spans,
-        z: 1,
+        z: 2,
       },
-      { name: "In the combination", type: "scatter", xAxisIndex: 1, yAxisIndex: 1, symbolSize: 13, itemStyle: { color: "#0b0c0c" }, data: member, z: 2 },
-      { name: "Not in it", type: "scatter", xAxisIndex: 1, yAxisIndex: 1, symbolSize: 11, itemStyle: { color: "#dee0e2" }, data: other, z: 2 },
+      { name: "In the combination", type: "scatter", xAxisIndex: 1, yAxisIndex: 1, symbolSize: 13, itemStyle: { color: "#0b0c0c" }, data: member, z: 3 },
+      { name: "Not in it", type: "scatter", xAxisIndex: 1, yAxisIndex: 1, symbolSize: 11, itemStyle: { color: "#dee0e2" }, data: other, z: 1 },
     ],
   });
 }

@@ -74,6 +74,7 @@ async function show(v) {
   reportLinks("/reports/pathways", vars);
   loading("pathways", "links");
   const p = (await gql(QUERY, vars)).pathways;
+  document.getElementById("results").hidden = false;
   state.by = p.by;
   state.outcome = p.outcome;
   state.pathways = p.pathways;

@@ -97,6 +97,8 @@ function drawTrends(t) {
     series: keys.map((k) => ({
       name: name(k),
       type: "line",
+      // A need code's line is its service's colour, dashed.
+      itemStyle: { color: PALETTE[Object.keys(SERVICES).indexOf(k.service) % PALETTE.length] },
       symbolSize: 6,
       connectNulls: false,
       lineStyle: k.needCode ? { type: "dashed" } : undefined,

@@ -68,3 +68,27 @@ export function windowTable(id, { caption, rows, dimensions, total, outcomes }) 
   });
 }
 
+
+/** A line chart over time: x each row's period (time(row)), one line per outcome, for the window. */
+export function windowTimeChart(id, { rows, months, time, outcomes, description }) {
+  const sorted = [...rows].sort((a, b) => String(time(a)).localeCompare(String(time(b))));
+  chart(id, {
+    aria: { enabled: true, label: { description } },
+    color: PALETTE,
+    tooltip: { trigger: "axis", valueFormatter: (v) => (v === null || v === undefined ? "[c] or none followed up" : `${v}%`) },
+    legend: { top: 0 },
+    grid: { left: 60, right: 20, top: 50, bottom: 40 },
+    xAxis: { type: "category", data: sorted.map(time) },
+    yAxis: { type: "value", name: `% of those followed up ${months} months`, nameTextStyle: { align: "left" } },
+    series: outcomes.map((o) => ({
+      name: o.label,
+      type: "line",
+      symbolSize: 7,
+      connectNulls: false,
+      data: sorted.map((r) => {
+        const w = r.windows.find((x) => x.months === months);
+        return w && w.followedUp && w[o.key] !== null ? Number(((100 * w[o.key]) / w.followedUp).toFixed(1)) : null;
+      }),
+    })),
+  });
+}
