@@ -192,3 +192,189 @@ export function lastFinancialYear(today = new Date()) {
   const y = today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1;
   return { from: `${y - 1}-04-01`, to: `${y}-03-31` };
 }
+
+// ---- Shared by the aggregate pages (overlap, pathways, measures, trends...) ----
+
+/** The nine service domains in the API's order, with their names (migration V005). */
+export const SERVICES = {
+  SOCIAL_CARE: "Social care",
+  EARLY_HELP: "Early help",
+  EDUCATION: "Education",
+  SEND_NEET: "SEND and NEET",
+  YOUTH_JUSTICE: "Youth justice",
+  UNIVERSAL: "Universal",
+  HOUSING: "Housing",
+  POLICE: "Police",
+  HEALTH: "Health",
+};
+
+export function serviceName(code) {
+  return SERVICES[code] ?? label(code);
+}
+
+/** GOV.UK colours, distinguishable on white, for chart series. */
+export const PALETTE = ["#1d70b8", "#f47738", "#00703c", "#4c2c92", "#d4351c", "#28a197", "#912b88", "#85994b", "#b58840", "#505a5f", "#5694ca", "#003078"];
+
+let authorityCache;
+/** The authority's name, whether synthetic, and its reference date (the last day the data describes). */
+export function authority() {
+  authorityCache ??= gql("{ authority { name synthetic referenceDate } }").then((d) => d.authority);
+  return authorityCache;
+}
+
+/** The last whole financial year (1 April to 31 March) ending on or before date (YYYY-MM-DD). */
+export function financialYearEndingBy(date) {
+  const [y, m, d] = date.split("-").map(Number);
+  const end = m > 3 || (m === 3 && d === 31) ? y : y - 1;
+  return { from: `${end - 1}-04-01`, to: `${end}-03-31`, year: end };
+}
+
+/** The aggregate pages' default period: the last financial year the authority's data covers. */
+export async function defaultPeriod() {
+  const a = await authority();
+  if (a.referenceDate) return financialYearEndingBy(a.referenceDate);
+  const fy = lastFinancialYear();
+  return { ...fy, year: Number(fy.to.slice(0, 4)) };
+}
+
+/** A date moved by whole years, as YYYY-MM-DD. */
+export function addYears(date, years) {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+/**
+ * A parameter form: filled from the address (keys prefixed with prefix) or else the defaults; on
+ * submit its values go into the address and run(values) is called, as it is once at the start.
+ * Checkboxes sharing a name give an array (comma-separated in the address).
+ */
+export function bindForm(form, defaults, run, prefix = "") {
+  const q = params();
+  const names = [...new Set([...form.elements].filter((e) => e.name).map((e) => e.name))];
+  const isList = (n) => form.querySelectorAll(`input[type=checkbox][name="${n}"]`).length > 0;
+  for (const n of names) {
+    const given = q[prefix + n];
+    if (isList(n)) {
+      const chosen = given !== undefined ? given.split(",").filter(Boolean) : (defaults[n] ?? []);
+      form.querySelectorAll(`input[name="${n}"]`).forEach((c) => (c.checked = chosen.includes(c.value)));
+    } else if (form.querySelector(`input[type=radio][name="${n}"]`)) {
+      const v = given ?? defaults[n];
+      form.querySelectorAll(`input[name="${n}"]`).forEach((r) => (r.checked = r.value === String(v)));
+    } else if (given !== undefined || defaults[n] !== undefined) {
+      form.elements[n].value = given ?? defaults[n];
+    }
+  }
+  const read = () => {
+    const values = {};
+    for (const n of names) {
+      if (isList(n)) {
+        values[n] = [...form.querySelectorAll(`input[name="${n}"]:checked`)].map((c) => c.value);
+      } else if (form.querySelector(`input[type=radio][name="${n}"]`)) {
+        values[n] = form.querySelector(`input[name="${n}"]:checked`)?.value ?? "";
+      } else {
+        values[n] = form.elements[n].value.trim();
+      }
+    }
+    return values;
+  };
+  const go = async () => {
+    clearError();
+    const values = read();
+    const address = new URLSearchParams(window.location.search);
+    for (const n of names) address.delete(prefix + n);
+    for (const [n, v] of Object.entries(values)) {
+      if (Array.isArray(v) || v !== "") address.set(prefix + n, Array.isArray(v) ? v.join(",") : v);
+    }
+    window.history.replaceState(null, "", `${window.location.pathname}?${address}`);
+    const button = form.querySelector("button[type=submit]");
+    if (button) button.disabled = true;
+    try {
+      await run(values);
+    } catch (e) {
+      showError(e.message);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    go();
+  });
+  return go();
+}
+
+/** Shows "Loading..." in the elements while an answer is awaited. */
+export function loading(...ids) {
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el) el.innerHTML = '<p class="govuk-body cj-loading">Loading...</p>';
+  }
+}
+
+/** Headline figures as a row of boxes: [[value (shown with count()), label], ...]. */
+export function figures(items) {
+  return `<ul class="cj-figures">${items
+    .map(([v, k]) => `<li><span class="cj-figure__value">${typeof v === "string" ? esc(v) : count(v)}</span><span class="cj-figure__label">${esc(k)}</span></li>`)
+    .join("")}</ul>`;
+}
+
+/** Points the board-report links (ids download-csv, -xlsx, -html) at path.{csv,xlsx,html} with these parameters. */
+export function reportLinks(path, values) {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) {
+    if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)) query.set(k, Array.isArray(v) ? v.join(",") : v);
+  }
+  for (const format of ["csv", "xlsx", "html"]) {
+    const a = document.getElementById(`download-${format}`);
+    if (a) a.href = `${path}.${format}?${query}`;
+  }
+}
+
+/** A rate with its 95% interval: "12.3% (8.1% to 17.0%)". */
+export function rateWithInterval(rate, low, high) {
+  if (rate === null || rate === undefined) return count(null);
+  return low === null || low === undefined ? percent(rate) : `${percent(rate)} <span class="cj-interval">(${percent(low)} to ${percent(high)})</span>`;
+}
+
+/** "n (r%)" for a count of a base (a rate only when both are shown and the base is not 0). */
+export function countOf(n, base) {
+  if (n === null || n === undefined) return count(null);
+  return base ? `${count(n)} <span class="cj-interval">(${percent(n / base)})</span>` : count(n);
+}
+
+/**
+ * A Sankey chart. nodes: [{ id, label, depth }]; links: [{ source, target, children }]. A link whose
+ * count is withheld (null) is not drawn (its width would tell the count); the table beside says so.
+ */
+export function sankey(elementId, { nodes, links, description, colour = (n) => PALETTE[0] }) {
+  const drawn = links.filter((l) => l.children);
+  const used = new Set(drawn.flatMap((l) => [l.source, l.target]));
+  const byId = Object.fromEntries(nodes.map((n) => [n.id, n]));
+  return chart(elementId, {
+    aria: { enabled: true, label: { description } },
+    tooltip: {
+      trigger: "item",
+      formatter: (p) =>
+        p.dataType === "edge"
+          ? `${esc(byId[p.data.source]?.label)} to ${esc(byId[p.data.target]?.label)}: ${p.data.value.toLocaleString("en-GB")} children`
+          : `${esc(byId[p.name]?.label)}: ${p.value.toLocaleString("en-GB")} children`,
+    },
+    series: [
+      {
+        type: "sankey",
+        left: 10,
+        right: 150,
+        top: 10,
+        bottom: 10,
+        nodeGap: 10,
+        layoutIterations: 32,
+        emphasis: { focus: "adjacency" },
+        label: { formatter: (p) => byId[p.name]?.label ?? p.name, color: "#0b0c0c" },
+        lineStyle: { color: "gradient", opacity: 0.35 },
+        data: nodes
+          .filter((n) => used.has(n.id))
+          .map((n) => ({ name: n.id, depth: n.depth, itemStyle: { color: colour(n) } })),
+        links: drawn.map((l) => ({ source: l.source, target: l.target, value: l.children })),
+      },
+    ],
+  });
+}
