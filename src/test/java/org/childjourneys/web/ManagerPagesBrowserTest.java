@@ -173,6 +173,17 @@ class ManagerPagesBrowserTest extends IntegrationTest {
     assertThat(browser.driver.findElement(By.id("download-html")).getDomAttribute("href"))
         .isEqualTo(csv.replace(".csv?", ".html?"));
     browser.screenshot("overlap");
+
+    // The board report downloads through the browser, with the numbers on the page.
+    List<List<String>> sheet = downloadedPairs();
+    assertThat(sheet).hasSize(apiPairs.size());
+    for (int i = 0; i < apiPairs.size(); i++) {
+      assertThat(sheet.get(i).subList(0, 3))
+          .containsExactly(
+              (String) apiPairs.get(i).get("a"),
+              (String) apiPairs.get(i).get("b"),
+              shown(apiPairs.get(i).get("both")).replace(",", ""));
+    }
   }
 
   @Test
@@ -540,5 +551,56 @@ class ManagerPagesBrowserTest extends IntegrationTest {
     }
     assertThat(s.get("note") != null || !comparisons.isEmpty()).isTrue();
     browser.screenshot("neighbours");
+  }
+
+  /** Clicks the Excel download and reads the Pairs sheet of the file the browser saved. */
+  private List<List<String>> downloadedPairs() {
+    try {
+      java.nio.file.Path dir = browser.downloads();
+      try (var old = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path f : old.toList()) {
+          java.nio.file.Files.deleteIfExists(f);
+        }
+      }
+      browser.driver.findElement(By.id("download-xlsx")).click();
+      java.nio.file.Path file = null;
+      for (int wait = 0; wait < 300 && file == null; wait++) {
+        try (var files = java.nio.file.Files.list(dir)) {
+          file =
+              files
+                  .filter(f -> f.getFileName().toString().matches("overlap-.*\\.xlsx"))
+                  .findFirst()
+                  .orElse(null);
+        }
+        if (file == null) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(file).as("downloaded workbook in %s", dir).isNotNull();
+      List<List<String>> rows = new ArrayList<>();
+      var format = new org.apache.poi.ss.usermodel.DataFormatter();
+      try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(file.toFile())) {
+        boolean header = false;
+        for (var row : book.getSheet("Pairs")) {
+          List<String> cells = new ArrayList<>();
+          row.forEach(
+              c ->
+                  cells.add(
+                      c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                          ? String.valueOf((long) c.getNumericCellValue())
+                          : format.formatCellValue(c)));
+          if (header && !cells.isEmpty() && !cells.get(0).isBlank()) {
+            rows.add(cells);
+          }
+          header |= !cells.isEmpty() && cells.get(0).equals("Service A");
+        }
+      }
+      return rows;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
