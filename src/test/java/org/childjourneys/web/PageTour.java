@@ -10,7 +10,7 @@ public final class PageTour {
       for (int i = 3; i < args.length; i++) {
         browser.open(args[i]);
         try {
-          Thread.sleep(4000);
+          Thread.sleep(10000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
