@@ -10,21 +10,21 @@ CALL (c) {
   MATCH (c)<-[p:PARENT_OF|CARER_OF]-(a:Adult)
   RETURN collect(a {.id, .givenName, .familyName, .birthDate,
     relationship: coalesce(p.relationship, type(p)), parentalResponsibility: p.parentalResponsibility,
-    from: p.from, to: p.to, owner: [(d:DataSource {system: p.sourceSystem}) | d.authority][0],
+    from: p.from, to: p.to, owner: COLLECT { MATCH (d:DataSource {system: p.sourceSystem}) RETURN d.authority }[0],
     restricted: EXISTS { (a)<-[:REFERS_TO]-(r:PersonRecord) WHERE r.restricted },
     involvements: [(a)<-[:REFERS_TO]-(r:PersonRecord)-[:HAD]->(i:Involvement) WHERE i.retiredAt IS NULL |
                    i {.kind, .service, .start, .end, team: [(i)-[:WITH]->(t:Team) | t.name][0],
-                      owner: [(d:DataSource {system: r.system}) | d.authority][0]}]}) AS adults
+                      owner: COLLECT { MATCH (d:DataSource {system: r.system}) RETURN d.authority }[0]}]}) AS adults
 }
 CALL (c) {
   MATCH (c)-[s:SIBLING_OF]-(o:Child)
   RETURN collect(o {.id, .givenName, .familyName, .birthDate, relationship: 'SIBLING', kind: s.kind,
-    owner: [(d:DataSource {system: s.sourceSystem}) | d.authority][0],
+    owner: COLLECT { MATCH (d:DataSource {system: s.sourceSystem}) RETURN d.authority }[0],
     restricted: coalesce(o.restricted, false) OR coalesce(o.adopted, false)
       OR EXISTS { (o)<-[:REFERS_TO]-(r:PersonRecord) WHERE r.restricted OR r.adopted },
     involvements: [(o)<-[:REFERS_TO]-(r:PersonRecord)-[:HAD]->(i:Involvement) WHERE i.retiredAt IS NULL |
                    i {.kind, .service, .start, .end, team: [(i)-[:WITH]->(t:Team) | t.name][0],
-                      owner: [(d:DataSource {system: r.system}) | d.authority][0]}]}) AS siblings
+                      owner: COLLECT { MATCH (d:DataSource {system: r.system}) RETURN d.authority }[0]}]}) AS siblings
 }
 CALL (c) {
   MATCH (c)-[m:MEMBER_OF]->(h:Household)<-[o:MEMBER_OF]-(other)
@@ -35,6 +35,6 @@ CALL (c) {
       OR EXISTS { (other)<-[:REFERS_TO]-(r:PersonRecord) WHERE r.restricted OR r.adopted },
     involvements: [(other)<-[:REFERS_TO]-(r:PersonRecord)-[:HAD]->(i:Involvement) WHERE i.retiredAt IS NULL |
                    i {.kind, .service, .start, .end, team: [(i)-[:WITH]->(t:Team) | t.name][0],
-                      owner: [(d:DataSource {system: r.system}) | d.authority][0]}]}) AS household
+                      owner: COLLECT { MATCH (d:DataSource {system: r.system}) RETURN d.authority }[0]}]}) AS household
 }
 RETURN c.id AS childId, adults, siblings, household

@@ -28,7 +28,7 @@ class MultiAuthorityApiTest extends IntegrationTest {
   private static final String RECORD =
       """
       query($id: ID!, $purpose: Purpose!, $asOf: Date) { child(id: $id, purpose: $purpose) {
-        id records { id }
+        id records { id } family(asOf: "2024-03-01") { id openInvolvements { kind } }
         chronology(first: 100, order: OLDEST_FIRST) { edges { node { id } }
                                                       withheld { service access reason } }
         summary(asOf: "2024-03-01") { withheld { service access reason } }
@@ -130,6 +130,12 @@ class MultiAuthorityApiTest extends IntegrationTest {
         .path("child.inTouch.previously[*].id")
         .entityList(String.class)
         .containsExactly("TMA-I1", "TMA-I2");
+    triage
+        .path("child.family")
+        .entityList(Map.class)
+        .containsExactly(
+            Map.of(
+                "id", "TMA-A1", "openInvolvements", List.of(Map.of("kind", "HOMELESSNESS_CASE"))));
     Map<?, ?> education = coverage(triage, "EDUCATION");
     assertThat(education.get("inTouchNow")).isEqualTo(true);
     assertThat(education.get("note")).isEqualTo("In touch on 2024-03-01.");
@@ -164,6 +170,8 @@ class MultiAuthorityApiTest extends IntegrationTest {
         .containsExactly("TMA_B_SOCIAL_CARE:TMA-1");
     assessment.path("child.inTouch.now[*].id").entityList(String.class).containsExactly("TMA-I3");
     assessment.path("child.inTouch.previously[*].id").entityList(String.class).hasSize(0);
+    // the mother is on A's record only
+    assessment.path("child.family").entityList(Map.class).hasSize(0);
     Map<?, ?> socialCare = coverage(assessment, "SOCIAL_CARE");
     assertThat(socialCare.get("inTouchNow")).isEqualTo(true); // B's own CIN episode is open
     assertThat(socialCare.get("note"))
@@ -293,11 +301,12 @@ class MultiAuthorityApiTest extends IntegrationTest {
     assertThat(log)
         .extracting(e -> e.get("actor") + " " + e.get("purpose") + " " + e.get("what"))
         .containsExactly(
-            "frontline-b EARLY_HELP_ASSESSMENT child record: chronology,id,inTouch,records,summary;"
+            "frontline-b EARLY_HELP_ASSESSMENT child record:"
+                + " chronology,family,id,inTouch,records,summary;"
                 + " records held by "
                 + A
                 + " withheld",
-            "front-door-b REFERRAL_TRIAGE child record: chronology,id,inTouch,records,summary;"
+            "front-door-b REFERRAL_TRIAGE child record: chronology,family,id,inTouch,records,summary;"
                 + " records held by "
                 + A
                 + " shown");

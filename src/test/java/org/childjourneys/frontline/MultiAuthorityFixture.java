@@ -78,6 +78,17 @@ final class MultiAuthorityFixture {
               CREATE (cinb:Involvement {id: 'TMA-I3', kind: 'CIN_EPISODE', service: 'SOCIAL_CARE',
                        start: date('2024-02-02'), sourceSystem: 'TMA_B_SOCIAL_CARE'})
               CREATE (rb)-[:HAD]->(cinb), (kb)-[:LED_TO]->(cinb), (cinb)-[:WITH]->(tb)
+              CREATE (m:Adult {id: 'TMA-A1', givenName: 'Mia', familyName: 'Moved',
+                               birthDate: date('1990-01-01'), sourceSystem: 'TMA_A_SOCIAL_CARE'})
+                       -[:PARENT_OF {relationship: 'MOTHER', parentalResponsibility: true,
+                                     sourceSystem: 'TMA_A_SOCIAL_CARE'}]->(c1)
+              CREATE (:PersonRecord {id: 'TMA_A_SOCIAL_CARE:TMA-A1', system: 'TMA_A_SOCIAL_CARE',
+                                     localId: 'TMA-A1', givenName: 'Mia', familyName: 'Moved'})
+                       -[:REFERS_TO]->(m)
+              WITH c1
+              MATCH (ma:PersonRecord {id: 'TMA_A_SOCIAL_CARE:TMA-A1'})
+              CREATE (ma)-[:HAD]->(:Involvement {id: 'TMA-I7', kind: 'HOMELESSNESS_CASE',
+                       service: 'HOUSING', start: date('2022-05-01'), sourceSystem: 'TMA_A_SOCIAL_CARE'})
               CREATE (c2:Child {id: 'TMA-C2', givenName: 'Tobias', familyName: 'Onlya',
                                 birthDate: date('2016-02-02'), sex: 'M'})
               CREATE (ra2:PersonRecord {id: 'TMA_A_SOCIAL_CARE:TMA-2', system: 'TMA_A_SOCIAL_CARE',
