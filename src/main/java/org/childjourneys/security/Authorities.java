@@ -17,10 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Authorities {
 
-  /** The default purposes that open other authorities' records: safeguarding and casework. */
-  static final List<Purpose> DEFAULT_CROSS_AUTHORITY_PURPOSES =
-      List.of(Purpose.REFERRAL_TRIAGE, Purpose.SECTION_47, Purpose.SAFEGUARDING, Purpose.OPEN_CASE);
-
   private final String home;
   private final Set<Purpose> crossAuthority;
 
@@ -31,10 +27,12 @@ public class Authorities {
                   + "REFERRAL_TRIAGE,SECTION_47,SAFEGUARDING,OPEN_CASE}")
           List<Purpose> crossAuthorityPurposes) {
     this.home = normalise(laCode);
-    this.crossAuthority =
-        crossAuthorityPurposes == null || crossAuthorityPurposes.isEmpty()
-            ? EnumSet.noneOf(Purpose.class)
-            : EnumSet.copyOf(crossAuthorityPurposes);
+    this.crossAuthority = EnumSet.noneOf(Purpose.class);
+    if (crossAuthorityPurposes != null) {
+      crossAuthorityPurposes.stream()
+          .filter(java.util.Objects::nonNull)
+          .forEach(this.crossAuthority::add);
+    }
   }
 
   /** An authority code as compared: upper case, no spaces; blank is "" (no authority named). */

@@ -39,8 +39,9 @@ public record ChildAccessFacts(
                         c.get("service").asString(),
                         c.get("scope").asString(),
                         c.get("given").asBoolean(false))),
-        row.containsKey("otherAuthoritiesOnly") && row.get("otherAuthoritiesOnly").asBoolean(false),
-        row.containsKey("owners") ? row.get("owners").asList(v -> v.asString(null)) : List.of());
+        // required: a query without them fails instead of opening other authorities' children
+        row.get("otherAuthoritiesOnly").asBoolean(),
+        row.get("owners").asList(v -> v.asString(null)));
   }
 
   /** The latest consent decision for one service and scope. */
