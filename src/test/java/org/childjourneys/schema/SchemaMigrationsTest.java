@@ -50,6 +50,43 @@ class SchemaMigrationsTest extends IntegrationTest {
     }
   }
 
+  /**
+   * V016 (docs/security.md, "Several authorities in one graph"), run in a rolled-back transaction.
+   */
+  @Test
+  void v016RecordsTheDeploymentsAuthorityAsOwnerOfWhatWasLoadedBefore() {
+    Migration v016 =
+        SchemaMigrations.load().stream().filter(m -> m.version() == 16).findFirst().orElseThrow();
+    try (Session s = TestNeo4j.driver().session();
+        var tx = s.beginTransaction()) {
+      tx.run(
+              """
+              CREATE (:DataSource {system: 'TV16_OLD'}),
+                     (:DataSource {system: 'TV16_B', authority: 'E06000998'}),
+                     (:PersonRecord {id: 'TV16_BARE:1', system: 'TV16_BARE', localId: '1'})
+              """)
+          .consume();
+      String owners =
+          """
+          MATCH (d:DataSource) WHERE d.system STARTS WITH 'TV16_'
+          WITH d ORDER BY d.system
+          RETURN collect(d.system + '=' + coalesce(d.authority, '-')) AS owners
+          """;
+      for (String statement : v016.statements()) {
+        tx.run(statement, java.util.Map.of("homeAuthority", "")).consume();
+      }
+      // no authority configured: nothing is written
+      assertThat(tx.run(owners).single().get("owners").asList())
+          .containsExactly("TV16_B=E06000998", "TV16_OLD=-");
+      for (String statement : v016.statements()) {
+        tx.run(statement, java.util.Map.of("homeAuthority", "E06000999")).consume();
+      }
+      assertThat(tx.run(owners).single().get("owners").asList())
+          .containsExactly("TV16_B=E06000998", "TV16_BARE=E06000999", "TV16_OLD=E06000999");
+      tx.rollback();
+    }
+  }
+
   @Test
   void aMigrationChangedAfterItWasAppliedStopsTheService() {
     try (Session s = TestNeo4j.driver().session()) {
