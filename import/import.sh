@@ -2,7 +2,10 @@
 # Imports a file or folder into a running Child Journeys service, shows progress, then the summary.
 #
 #   import/import.sh <format> <file-or-folder> [--system NAME] [--la 999] [--reference-date yyyy-mm-dd]
-#                    [--mode snapshot|delta] [--url http://localhost:8080]
+#                    [--mode snapshot|delta] [--authority E06000001] [--url http://localhost:8080]
+#
+# --la is the DfE three-digit LA number of LA child ids; --authority the ONS code of the local
+# authority owning the source system's records (default: the service's own authority).
 #
 # Formats: ssda903 (a folder of 903 CSVs), cin (an XML file), annexa (an .xlsx workbook or a
 # folder of its lists as CSVs), directory (staff and teams CSV), gias (DfE GIAS establishments CSV),
@@ -16,7 +19,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
     --la) params+=(-F "la=$2"); shift 2 ;;
     --reference-date) params+=(-F "referenceDate=$2"); shift 2 ;;
     --mode) params+=(-F "mode=$2"); shift 2 ;;
+    --authority) params+=(-F "authority=$2"); shift 2 ;;
     --url) url=$2; shift 2 ;;
     *) echo "Unknown option $1" >&2; usage ;;
   esac

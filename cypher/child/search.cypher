@@ -3,7 +3,10 @@
 // name matched (the full-text score, scaled to 0-1 over the candidates).
 // Parameters: $nameQuery (full-text query built by the service from letters only, or null),
 // $birthDate (date or null), $postcode ('AB1 2CD' or null), $identifiers (list of the forms of
-// one identifier, or null), $limit (candidates to return), $team (reader's team id or null).
+// one identifier, or null), $limit (candidates to return), $team (reader's team id or null),
+// $authority (the reader's authority) and $home (the deployment's own, or ''): each candidate
+// carries the authorities owning its records, and one only other authorities know is left out
+// before the limit.
 // Example: :param nameQuery => '(olivia~2) (smith~1)'; :param birthDate => null; ...
 // Index use: person_names full-text, Identifier.value, Child.birthDate, Address.postcode.
 CALL () {
@@ -39,6 +42,16 @@ WITH c, nameScore, identifierMatch, birthDateMatch, postcodeMatch,
      CASE WHEN identifierMatch THEN 10.0 ELSE 0.0 END + CASE WHEN birthDateMatch THEN 3.0 ELSE 0.0 END
        + CASE WHEN postcodeMatch THEN 2.0 ELSE 0.0 END + 2.0 * nameScore AS rank
 WHERE identifierMatch OR nameScore > 0 OR (birthDateMatch AND postcodeMatch)
+// A child only other authorities know is no candidate at all for this reader.
+CALL (c) {
+  OPTIONAL MATCH (c)<-[:REFERS_TO]-(r:PersonRecord)
+  OPTIONAL MATCH (d:DataSource {system: r.system})
+  WITH count(r) AS records,
+       collect(DISTINCT CASE WHEN r IS NOT NULL THEN coalesce(d.authority, $home) END) AS owners
+  RETURN owners, records > 0 AND NOT $authority IN owners AS otherAuthoritiesOnly
+}
+WITH c, nameScore, identifierMatch, birthDateMatch, postcodeMatch, rank, owners, otherAuthoritiesOnly
+WHERE NOT otherAuthoritiesOnly
 ORDER BY rank DESC, c.id
 LIMIT $limit
 CALL (c) {
@@ -54,4 +67,4 @@ RETURN c {.id, .givenName, .familyName, .birthDate, .sex, .ethnicity} AS child,
          OR EXISTS { (c)<-[:REFERS_TO]-(r:PersonRecord) WHERE r.restricted OR r.adopted } AS restricted,
        $team IS NOT NULL
          AND EXISTS { (c)<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(:Involvement)-[:WITH]->(:Team {id: $team}) } AS teamInvolved,
-       consents
+       consents, otherAuthoritiesOnly, owners

@@ -1,7 +1,9 @@
 // Whether an imported fact (contact, involvement or event) belongs to this child's record, and
-// which service it comes from: annotations may only name facts of the child the reader may see.
+// which service and authority it comes from (owner: its record's source system's authority, null
+// when none is recorded): annotations may only name facts of the child the reader may see.
 // Parameters: $childId, $itemId.
-MATCH (c:Child {id: $childId})<-[:REFERS_TO]-(:PersonRecord)-[:HAD|EXPERIENCED|SUBJECT_OF]->(f)
+MATCH (c:Child {id: $childId})<-[:REFERS_TO]-(r:PersonRecord)-[:HAD|EXPERIENCED|SUBJECT_OF]->(f)
 WHERE f.id = $itemId
-RETURN labels(f)[0] AS label, f.service AS service
+OPTIONAL MATCH (d:DataSource {system: r.system})
+RETURN labels(f)[0] AS label, f.service AS service, d.authority AS owner
 LIMIT 1

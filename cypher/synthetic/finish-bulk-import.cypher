@@ -1,5 +1,6 @@
 // After a bulk import of the synthetic authority: link teams to their service (the Service
-// nodes come from migration V005), stamp the sources and mark the authority complete.
+// nodes come from migration V005), stamp the sources (owned by the deployment's authority,
+// $authority: its ONS code, or null when none is configured) and mark the authority complete.
 CALL () {
   MATCH (t:Team)
   MATCH (s:Service {code: t.service})
@@ -7,7 +8,7 @@ CALL () {
 }
 CALL () {
   MATCH (s:DataSource) WHERE s.synthetic
-  SET s.lastImport = datetime()
+  SET s.lastImport = datetime(), s.authority = coalesce(s.authority, $authority)
 }
 MATCH (d:Dataset {id: 'main'})
 SET d.status = 'COMPLETE', d.generatedAt = datetime()

@@ -13,14 +13,18 @@ import org.neo4j.driver.Driver;
  */
 final class TransactionalAuthority {
 
+  static final String LA_CODE = "E06000999";
+
   private TransactionalAuthority() {}
 
   static synchronized Driver driver() {
     Driver driver = TestNeo4j.driver();
     Dataset dataset = new Dataset(driver, "neo4j", false);
     if (dataset.marker().isEmpty()) {
-      new SchemaMigrations(driver, "neo4j").migrate();
-      new SyntheticAuthorityGenerator(driver, "neo4j", dataset)
+      // the tests' authority (childjourneys.authority.la-code in src/test/resources/config), as
+      // the integration tests' context writes it
+      new SchemaMigrations(driver, "neo4j", LA_CODE).migrate();
+      new SyntheticAuthorityGenerator(driver, "neo4j", dataset, LA_CODE)
           .generate(SyntheticSettings.of(IntegrationTest.CHILDREN, IntegrationTest.SEED));
     }
     return driver;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.Authorities;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -38,12 +39,15 @@ public class AuthorityService {
       List<String> services,
       LocalDate coveredFrom,
       LocalDate coveredTo,
-      LocalDate asAt) {}
+      LocalDate asAt,
+      String authority) {}
 
   private final Neo4jClient neo4j;
+  private final Authorities authorities;
 
-  AuthorityService(Neo4jClient neo4j) {
+  AuthorityService(Neo4jClient neo4j, Authorities authorities) {
     this.neo4j = neo4j;
+    this.authorities = authorities;
   }
 
   @Transactional(readOnly = true)
@@ -134,8 +138,15 @@ public class AuthorityService {
                     r.get("services").asList(Value::asString),
                     date(r.get("coveredFrom")),
                     date(r.get("coveredTo")),
-                    date(r.get("asAt"))))
+                    date(r.get("asAt")),
+                    owner(r.get("authority").asString(null))))
         .all();
+  }
+
+  /** The authority owning a source: the one recorded, else the deployment's own (null: none). */
+  private String owner(String recorded) {
+    String owner = authorities.orHome(recorded);
+    return owner.isEmpty() ? null : owner;
   }
 
   private static LocalDate date(Value v) {

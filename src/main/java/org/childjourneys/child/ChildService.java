@@ -57,7 +57,15 @@ public class ChildService {
       Optional<ChildView> view =
           candidate == null ? Optional.empty() : decide(actor, purpose, candidate);
       boolean allowed = candidate == null ? policy.mayReadRecord(actor, purpose) : view.isPresent();
-      audit.add(new AuditTrail.Access(actor, purpose, "READ", id, what, allowed, view.isPresent()));
+      audit.add(
+          new AuditTrail.Access(
+              actor,
+              purpose,
+              "READ",
+              id,
+              withOwners(what, candidate, view),
+              allowed,
+              view.isPresent()));
       views.add(view.orElse(null));
     }
     return views;
@@ -120,6 +128,7 @@ public class ChildService {
     params.put("identifiers", search.identifierForms());
     params.put("limit", first * 3);
     params.put("team", actor.team());
+    params.putAll(policy.authorityParameters(actor));
     List<Match> matches = new ArrayList<>();
     for (org.neo4j.driver.Record r : reads.list("child/search", params, record -> record)) {
       Candidate candidate = candidate(r.get("child"), r);
@@ -128,7 +137,9 @@ public class ChildService {
           matches.size() < first ? decide(actor, purpose, candidate) : Optional.empty();
       if (view.isPresent()) {
         matches.add(new Match(view.get(), r.get("rank").asDouble(), matchedOn(search, r)));
-        audit.add(new AuditTrail.Access(actor, purpose, "READ", id, "search hit", true, true));
+        audit.add(
+            new AuditTrail.Access(
+                actor, purpose, "READ", id, withOwners("search hit", candidate, view), true, true));
       } else if (matches.size() < first) {
         audit.add(new AuditTrail.Access(actor, purpose, "READ", id, "search hit", false, false));
       }
@@ -156,6 +167,31 @@ public class ChildService {
     return why;
   }
 
+  /**
+   * What the audit entry says was read, naming the other authorities whose records the child has
+   * and whether the read showed them (docs/security.md, "Several authorities in one graph").
+   */
+  static String withOwners(String what, Candidate candidate, Optional<ChildView> view) {
+    if (candidate == null || view.isEmpty()) {
+      return what;
+    }
+    Grant.Ownership ownership = view.get().grant().ownership();
+    List<String> others =
+        candidate.facts().owners().stream()
+            .map(ownership::owner)
+            .filter(o -> !o.equals(ownership.reader()))
+            .distinct()
+            .sorted()
+            .toList();
+    if (others.isEmpty()) {
+      return what;
+    }
+    return what
+        + "; records held by "
+        + String.join(", ", others)
+        + (ownership.sharedAcross() ? " shown" : " withheld");
+  }
+
   Optional<ChildView> decide(Actor actor, Purpose purpose, Candidate candidate) {
     Optional<Grant> grant = policy.decide(actor, purpose, candidate.facts());
     return grant.map(g -> ChildView.from(candidate.child(), g));
@@ -165,6 +201,7 @@ public class ChildService {
     Map<String, Object> params = new HashMap<>();
     params.put("ids", ids);
     params.put("team", actor.team());
+    params.putAll(policy.authorityParameters(actor));
     return new ArrayList<>(
         reads.list("child/children-by-id", params, r -> candidate(r.get("child"), r)));
   }
@@ -173,26 +210,29 @@ public class ChildService {
     return new Candidate(child, ChildAccessFacts.from(child.get("id").asString(), r));
   }
 
-  /** Each child's source records; a grant for outcomes only shows none. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Each child's source records; a grant for outcomes only shows none, and another authority's
+   * records show only for the cross-authority purposes.
+   */
   public Map<ChildView, List<ChildView.PersonRecordView>> records(Collection<ChildView> children) {
     List<String> ids = children.stream().filter(c -> c.grant().full()).map(ChildView::id).toList();
-    Map<String, List<ChildView.PersonRecordView>> byId = new HashMap<>();
+    Map<String, List<Value>> byId = new HashMap<>();
     if (!ids.isEmpty()) {
       reads
           .list(
               "child/records",
               Map.of("ids", ids),
-              r ->
-                  Map.entry(
-                      r.get("childId").asString(),
-                      r.get("records").asList(ChildView.PersonRecordView::from)))
-          .forEach(
-              e -> byId.put((String) e.getKey(), (List<ChildView.PersonRecordView>) e.getValue()));
+              r -> Map.entry(r.get("childId").asString(), r.get("records").asList(v -> v)))
+          .forEach(e -> byId.put(e.getKey(), e.getValue()));
     }
     Map<ChildView, List<ChildView.PersonRecordView>> result = new HashMap<>();
     for (ChildView c : children) {
-      result.put(c, byId.getOrDefault(c.id(), List.of()));
+      result.put(
+          c,
+          byId.getOrDefault(c.id(), List.of()).stream()
+              .filter(v -> c.grant().ownership().shows(v.get("owner").asString(null)))
+              .map(ChildView.PersonRecordView::from)
+              .toList());
     }
     return result;
   }

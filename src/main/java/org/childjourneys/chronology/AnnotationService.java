@@ -63,27 +63,28 @@ class AnnotationService {
         neo4j
             .query(CypherFile.load("chronology/item-of-child"))
             .bindAll(Map.of("childId", childId, "itemId", itemId))
-            .fetchAs(String.class)
-            .mappedBy((types, r) -> r.get("service").asString(null))
+            .fetchAs(Boolean.class)
+            .mappedBy(
+                (types, r) ->
+                    grant.shows(r.get("service").asString(null), r.get("owner").asString(null)))
             .one()
-            .filter(grant::shows)
-            .isPresent();
+            .orElse(false);
     if (!visibleFact) { // a fact the sharing rules withhold is not confirmed to exist either
       throw new InvalidInputException(
           "itemId", "'" + itemId + "' is not a contact, involvement or event of this child");
     }
-    return save(actor, purpose, childId, "FLAG", Map.of("itemId", itemId, "flag", flag), reason);
+    return save(grant, childId, "FLAG", Map.of("itemId", itemId, "flag", flag), reason);
   }
 
   @Transactional
   public Annotation note(
       Actor actor, Purpose purpose, String childId, LocalDate date, String text) {
-    grant(actor, purpose, childId, "note dated " + date);
+    Grant grant = grant(actor, purpose, childId, "note dated " + date);
     text("text", text, true);
     if (date.isAfter(LocalDate.now())) {
       throw new InvalidInputException("date", "in the future (" + date + ")");
     }
-    return save(actor, purpose, childId, "NOTE", Map.of("date", date), text);
+    return save(grant, childId, "NOTE", Map.of("date", date), text);
   }
 
   @Transactional
@@ -94,7 +95,7 @@ class AnnotationService {
       String professionalId,
       String email,
       String phone) {
-    grant(actor, purpose, childId, "contact details of " + professionalId);
+    Grant grant = grant(actor, purpose, childId, "contact details of " + professionalId);
     if ((email == null || email.isBlank()) && (phone == null || phone.isBlank())) {
       throw new InvalidInputException("email", "give an email address, a phone number or both");
     }
@@ -124,7 +125,7 @@ class AnnotationService {
           "professionalId",
           "'" + professionalId + "' is not allocated to this child's involvements");
     }
-    return save(actor, purpose, childId, "CONTACT_CONFIRMED", details, null);
+    return save(grant, childId, "CONTACT_CONFIRMED", details, null);
   }
 
   /**
@@ -156,13 +157,13 @@ class AnnotationService {
   }
 
   private Annotation save(
-      Actor actor,
-      Purpose purpose,
-      String childId,
-      String kind,
-      Map<String, Object> details,
-      String text) {
+      Grant grant, String childId, String kind, Map<String, Object> details, String text) {
+    Actor actor = grant.actor();
+    Purpose purpose = grant.purpose();
     Map<String, Object> a = new HashMap<>(details);
+    if (!grant.ownership().reader().isEmpty()) {
+      a.put("authority", grant.ownership().reader()); // the writer's authority owns the note
+    }
     a.put("id", "A-" + UUID.randomUUID());
     a.put("childId", childId);
     a.put("kind", kind);

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds chronologies, summaries and step changes from a child's facts, showing only what the
- * reader's grant allows (sharing rules per service; outcomes only for practice learning).
+ * reader's grant allows (sharing rules per service; other local authorities' facts only for the
+ * cross-authority purposes; outcomes only for practice learning).
  */
 @Service
 class ChronologyService {
@@ -95,7 +96,7 @@ class ChronologyService {
             edges.isEmpty() ? null : edges.get(0).cursor(),
             edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
         items.size(),
-        withheld(child.grant()));
+        withheld(child.grant(), facts));
   }
 
   ChildSummary summary(GrantedChild child, ChildFacts facts, LocalDate asOfOrNull) {
@@ -149,7 +150,7 @@ class ChronologyService {
                 .filter(i -> i.kind().equals("CP_PLAN"))
                 .filter(i -> i.end() != null && !i.end().isAfter(asOf))
                 .count(),
-        withheld(child.grant()));
+        withheld(child.grant(), facts));
   }
 
   /**
@@ -190,7 +191,12 @@ class ChronologyService {
     return items.stream().filter(which).map(ChronologyItem::date).sorted().toList();
   }
 
-  private static List<ChronologyConnection.Withheld> withheld(Grant grant) {
+  /**
+   * The services this reader does not see, and why: first those the sharing rules withhold, then,
+   * per service the rules show, each other local authority whose facts of the child the purpose
+   * does not open (docs/security.md, "Several authorities in one graph").
+   */
+  private static List<ChronologyConnection.Withheld> withheld(Grant grant, ChildFacts facts) {
     List<ChronologyConnection.Withheld> withheld = new ArrayList<>();
     for (String service : SharingRules.SERVICES) {
       SharingRules.Decision d = grant.withheld(service);
@@ -202,14 +208,60 @@ class ChronologyService {
                 d.reason()));
       }
     }
+    Grant.Ownership ownership = grant.ownership();
+    if (ownership.sharedAcross()) {
+      return withheld;
+    }
+    // service -> the other authorities whose facts of that service are withheld
+    Map<String, java.util.SortedSet<String>> others = new java.util.TreeMap<>();
+    java.util.function.BiConsumer<String, String> withhold =
+        (service, owner) -> {
+          if (!ownership.shows(owner) && grant.shows(service)) {
+            others.computeIfAbsent(service, k -> new java.util.TreeSet<>()).add(owner);
+          }
+        };
+    if (grant.full()) {
+      facts
+          .contacts()
+          .forEach(
+              k -> withhold.accept(k.get("service").asString("SOCIAL_CARE"), owner(ownership, k)));
+      facts
+          .events()
+          .forEach(e -> withhold.accept(e.get("service").asString(), owner(ownership, e)));
+      facts.annotations().stream()
+          .filter(a -> a.get("kind").asString().equals("NOTE"))
+          .forEach(
+              a ->
+                  withhold.accept(
+                      NOTE_SERVICE, ownership.owner(a.get("authority").asString(null))));
+    }
+    facts
+        .involvements()
+        .forEach(i -> withhold.accept(i.get("service").asString(), owner(ownership, i)));
+    List<String> order = new ArrayList<>(SharingRules.SERVICES);
+    order.add(NOTE_SERVICE);
+    for (String service : order) {
+      for (String owner : others.getOrDefault(service, java.util.Collections.emptySortedSet())) {
+        withheld.add(
+            new ChronologyConnection.Withheld(service, "WITHHELD", ownership.reason(owner)));
+      }
+    }
     return withheld;
+  }
+
+  private static String owner(Grant.Ownership ownership, Value fact) {
+    return ownership.owner(fact.get("owner").asString(null));
   }
 
   /** Every item of the child's record this grant shows, flags applied, in no particular order. */
   List<ChronologyItem> items(Grant grant, ChildFacts facts) {
     Map<String, List<ChronologyItem.Flag>> practitionerFlags = new HashMap<>();
     List<ChronologyItem> items = new ArrayList<>();
+    Grant.Ownership ownership = grant.ownership();
     for (Value a : facts.annotations()) {
+      if (!ownership.shows(a.get("authority").asString(null))) {
+        continue; // a practitioner of another authority wrote it
+      }
       String kind = a.get("kind").asString();
       if (kind.equals("FLAG") && grant.full()) {
         practitionerFlags
@@ -244,6 +296,9 @@ class ChronologyService {
     Sources.Catalogue catalogue = facts.catalogue();
     if (grant.full()) {
       for (Value k : facts.contacts()) {
+        if (!ownership.shows(k.get("owner").asString(null))) {
+          continue;
+        }
         String service = k.get("service").asString("SOCIAL_CARE");
         items.add(
             new ChronologyItem(
@@ -264,6 +319,9 @@ class ChronologyService {
                 null));
       }
       for (Value e : facts.events()) {
+        if (!ownership.shows(e.get("owner").asString(null))) {
+          continue;
+        }
         List<String> needCodes = strings(e.get("needCodes"));
         List<ChronologyItem.Flag> sourceFlags = new ArrayList<>();
         String system = e.get("sourceSystem").asString("the source");
@@ -298,6 +356,9 @@ class ChronologyService {
       }
     }
     for (Value i : facts.involvements()) {
+      if (!ownership.shows(i.get("owner").asString(null))) {
+        continue;
+      }
       List<String> needCodes = strings(i.get("needCodes"));
       List<String> categories = new ArrayList<>();
       for (String p : List.of("initialCategory", "latestCategory")) {

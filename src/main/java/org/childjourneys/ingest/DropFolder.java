@@ -42,6 +42,7 @@ class DropFolder {
   private final Path root;
   private final Duration settle;
   private final String la;
+  private final String authority;
 
   /** Sizes seen at the last poll: a file still growing is not picked up. */
   private final Map<Path, Long> lastSizes = new HashMap<>();
@@ -53,11 +54,13 @@ class DropFolder {
       ImportJobService jobs,
       @Value("${childjourneys.import.drop.folder:data/drop}") Path root,
       @Value("${childjourneys.import.drop.settle:10s}") Duration settle,
-      @Value("${childjourneys.import.drop.la:}") String la) {
+      @Value("${childjourneys.import.drop.la:}") String la,
+      @Value("${childjourneys.import.drop.authority:}") String authority) {
     this.jobs = jobs;
     this.root = root;
     this.settle = settle;
     this.la = la == null || la.isBlank() ? null : la.strip();
+    this.authority = ImportJobService.authority(authority);
   }
 
   @Scheduled(
@@ -149,7 +152,8 @@ class DropFolder {
                 la,
                 null,
                 format.snapshotByDefault() ? ImportMode.SNAPSHOT : ImportMode.DELTA,
-                moved),
+                moved,
+                authority),
             "drop folder");
     submitted.put(job.id(), source);
     log.info("Drop folder {}: {} file(s) taken into import job {}", source, moved.size(), job.id());

@@ -49,7 +49,8 @@ class ImportController {
       @RequestParam(required = false) String system,
       @RequestParam(required = false) String la,
       @RequestParam(required = false) String referenceDate,
-      @RequestParam(required = false) String mode)
+      @RequestParam(required = false) String mode,
+      @RequestParam(required = false) String authority)
       throws IOException {
     ImportFormat f = ImportFormat.parse(format);
     String source = system != null && !system.isBlank() ? system.strip() : f.defaultSystem();
@@ -67,6 +68,7 @@ class ImportController {
     if (la != null && !la.isBlank() && !la.strip().matches("\\d{3}")) {
       throw new IllegalArgumentException("la must be the three-digit LA code, e.g. 999; was " + la);
     }
+    String owner = ImportJobService.authority(authority);
     LocalDate reference = null;
     if (referenceDate != null && !referenceDate.isBlank()) {
       try {
@@ -101,7 +103,13 @@ class ImportController {
         jobs.submit(
             jobId,
             new ImportRequest(
-                f, source, la == null || la.isBlank() ? null : la.strip(), reference, m, stored),
+                f,
+                source,
+                la == null || la.isBlank() ? null : la.strip(),
+                reference,
+                m,
+                stored,
+                owner),
             actors.require().name());
     return ResponseEntity.accepted().location(URI.create("/api/imports/" + jobId)).body(job);
   }

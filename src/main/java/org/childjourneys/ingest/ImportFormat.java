@@ -56,6 +56,16 @@ public enum ImportFormat {
     return this != INDICATORS && this != NEIGHBOURS && this != POPULATION && this != IMD;
   }
 
+  /**
+   * Whether the files hold children's records (SSDA903, CIN census, Annex A, generic multi-agency
+   * CSV), so the source system belongs to one local authority: the job records the owner on the
+   * system's {@code DataSource} before it writes a record (docs/security.md, "Several authorities
+   * in one graph"). Directories and reference data (GIAS, ODS, statistics) are shared.
+   */
+  public boolean holdsChildRecords() {
+    return this == SSDA903 || this == CIN || this == ANNEXA || this == CSV;
+  }
+
   /** Parses a format name as typed by a user; the message lists the formats there are. */
   public static ImportFormat parse(String name) {
     for (ImportFormat f : values()) {

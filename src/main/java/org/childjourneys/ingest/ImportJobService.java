@@ -25,6 +25,7 @@ import org.childjourneys.dataset.Dataset;
 import org.childjourneys.linkage.LinkageEngine;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.neo4j.Sessions;
+import org.childjourneys.security.Authorities;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
@@ -60,9 +61,11 @@ public class ImportJobService implements DisposableBean {
           });
   private final Map<String, ImportJob> live = new ConcurrentHashMap<>();
   private final LinkageEngine linkage;
+  private final Authorities authorities;
 
   ImportJobService(
       Driver driver,
+      Authorities authorities,
       @org.springframework.beans.factory.annotation.Value("${spring.data.neo4j.database:neo4j}")
           String database,
       Dataset dataset,
@@ -71,6 +74,7 @@ public class ImportJobService implements DisposableBean {
               "${childjourneys.import.directory:data/imports}")
           Path directory) {
     this.driver = driver;
+    this.authorities = authorities;
     this.linkage = linkage;
     this.database = database;
     this.dataset = dataset;
@@ -123,6 +127,7 @@ public class ImportJobService implements DisposableBean {
     props.put("system", request.system());
     props.put("mode", request.mode().name());
     props.put("laCode", request.laCode());
+    props.put("authority", request.authority());
     props.put("referenceDate", request.referenceDate());
     props.put("files", request.files().stream().map(p -> p.getFileName().toString()).toList());
     props.put("paths", request.files().stream().map(Path::toString).toList());
@@ -155,7 +160,8 @@ public class ImportJobService implements DisposableBean {
                 n.get("laCode").asString(null),
                 n.get("referenceDate").isNull() ? null : n.get("referenceDate").asLocalDate(),
                 ImportMode.valueOf(n.get("mode").asString()),
-                n.get("paths").asList(v -> Path.of(v.asString())));
+                n.get("paths").asList(v -> Path.of(v.asString())),
+                n.get("authority").asString(null));
         log.info(
             "Resuming import job {} ({}), interrupted when the service stopped",
             id,
@@ -293,6 +299,9 @@ public class ImportJobService implements DisposableBean {
       if (request.format().claimsDataset()) {
         dataset.claim(Dataset.Kind.REAL, "COMPLETE");
       }
+      if (request.format().holdsChildRecords()) {
+        claimSource(run);
+      }
       importers.get(request.format()).read(run);
       run.flushRejections();
       // A snapshot that names no kinds of fact (directories, GIAS, ODS) can retire nothing.
@@ -326,6 +335,58 @@ public class ImportJobService implements DisposableBean {
       }
     } finally {
       live.remove(jobId);
+    }
+  }
+
+  /**
+   * The local authority code an import names (its ONS code, e.g. E06000001), upper case; null when
+   * blank (the deployment's own).
+   *
+   * @throws IllegalArgumentException when it is not an ONS code
+   */
+  public static String authority(String code) {
+    String c = Authorities.normalise(code);
+    if (c.isEmpty()) {
+      return null;
+    }
+    if (!c.matches("[EWSN]\\d{8}")) {
+      throw new IllegalArgumentException(
+          "authority must be the local authority's ONS code, e.g. E06000001; was " + code.strip());
+    }
+    return c;
+  }
+
+  /**
+   * Records the job's authority as the owner of its source system before any record is written, so
+   * no reader ever sees the records under another owner; refuses a system another authority owns
+   * (each authority's feeds come from systems of its own: name them apart with --system).
+   */
+  private void claimSource(ImportRun run) {
+    String authority = authorities.orHome(run.request().authority());
+    Map<String, Object> params = new HashMap<>();
+    params.put("system", run.system());
+    params.put("authority", authority);
+    params.put("home", authorities.home());
+    params.put("job", run.jobId());
+    String owner;
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      owner =
+          session.executeWrite(
+              tx ->
+                  tx.run(CypherFile.load("ingest/claim-data-source"), params)
+                      .single()
+                      .get("owner")
+                      .asString(""));
+    }
+    if (!owner.equals(authority)) {
+      throw new ImportFailedException(
+          "Source system "
+              + run.system()
+              + " belongs to "
+              + (owner.isEmpty() ? "the deployment's own authority" : "authority " + owner)
+              + ", not "
+              + (authority.isEmpty() ? "the deployment's own authority" : authority)
+              + ": import another authority's records under a system of its own (system=...)");
     }
   }
 

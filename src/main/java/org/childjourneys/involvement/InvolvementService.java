@@ -16,7 +16,11 @@ import org.childjourneys.security.SharingRules;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
-/** Who is in touch with a child, and their family network, as of a date, as the grant allows. */
+/**
+ * Who is in touch with a child, and their family network, as of a date, as the grant allows (the
+ * sharing rules per service; other local authorities' records only for the cross-authority
+ * purposes).
+ */
 @Service
 class InvolvementService {
 
@@ -83,11 +87,21 @@ class InvolvementService {
     }
     List<InTouch.ServiceInvolvement> now = new ArrayList<>();
     List<InTouch.ServiceInvolvement> previously = new ArrayList<>();
+    // service -> the other authorities whose involvements of it this purpose does not open
+    Map<String, java.util.SortedSet<String>> otherAuthorities = new java.util.TreeMap<>();
+    Grant.Ownership ownership = grant.ownership();
     for (Value i : facts.involvements()) {
       String service = i.get("service").asString();
       LocalDate start = i.get("start").asLocalDate();
       LocalDate end = date(i.get("end"));
       if (!grant.shows(service) || start.isAfter(asOf)) {
+        continue;
+      }
+      String owner = i.get("owner").asString(null);
+      if (!ownership.shows(owner)) {
+        otherAuthorities
+            .computeIfAbsent(service, k -> new java.util.TreeSet<>())
+            .add(ownership.owner(owner));
         continue;
       }
       boolean open = end == null || end.isAfter(asOf);
@@ -150,14 +164,16 @@ class InvolvementService {
         Comparator.comparing(InTouch.ServiceInvolvement::end)
             .reversed()
             .thenComparing(InTouch.ServiceInvolvement::id));
-    return new InTouch(asOf, now, previously, coverage(grant, facts.catalogue(), now, asOf));
+    return new InTouch(
+        asOf, now, previously, coverage(grant, facts.catalogue(), now, asOf, otherAuthorities));
   }
 
   private static List<InTouch.ServiceCoverage> coverage(
       Grant grant,
       Sources.Catalogue catalogue,
       List<InTouch.ServiceInvolvement> now,
-      LocalDate asOf) {
+      LocalDate asOf,
+      Map<String, java.util.SortedSet<String>> otherAuthorities) {
     List<InTouch.ServiceCoverage> coverage = new ArrayList<>();
     for (String service : SharingRules.SERVICES) {
       List<Sources.Source> recording = catalogue.forService(service);
@@ -176,6 +192,22 @@ class InvolvementService {
         continue;
       }
       boolean inTouch = now.stream().anyMatch(i -> i.service().equals(service));
+      java.util.SortedSet<String> others = otherAuthorities.get(service);
+      if (others != null) {
+        // Another authority's involvements are not shown: in touch only when one's own is open,
+        // otherwise unknown to this reader (not "not in touch").
+        String reasons =
+            String.join("; ", others.stream().map(o -> grant.ownership().reason(o)).toList());
+        coverage.add(
+            new InTouch.ServiceCoverage(
+                service,
+                inTouch ? Boolean.TRUE : null,
+                recording,
+                (inTouch ? "In touch on " + asOf + ". " : "")
+                    + "Not shown for this purpose: "
+                    + reasons));
+        continue;
+      }
       coverage.add(
           new InTouch.ServiceCoverage(
               service, inTouch, recording, note(service, inTouch, recording, asOf)));
@@ -270,12 +302,17 @@ class InvolvementService {
     if (members.containsKey(id) || person.get("restricted").asBoolean(false)) {
       return; // a restricted relative (refuge, adoption) is left out of others' records
     }
+    if (person.containsKey("owner")
+        && !grant.ownership().shows(person.get("owner").asString(null))) {
+      return; // a relationship another authority recorded, not opened by this purpose
+    }
     List<FamilyMember.Involvement> open = new ArrayList<>();
     for (Value i : person.get("involvements").asList(v -> v)) {
       LocalDate start = i.get("start").asLocalDate();
       LocalDate end = date(i.get("end"));
       String service = i.get("service").asString();
       if (grant.sharesWithoutConsent(service)
+          && grant.ownership().shows(i.get("owner").asString(null))
           && !start.isAfter(asOf)
           && (end == null || end.isAfter(asOf))) {
         open.add(

@@ -17,8 +17,10 @@ class SchemaConfiguration {
 
   @Bean
   SchemaMigrations schemaMigrations(
-      Driver driver, @Value("${spring.data.neo4j.database:neo4j}") String database) {
-    return new SchemaMigrations(driver, database);
+      Driver driver,
+      @Value("${spring.data.neo4j.database:neo4j}") String database,
+      @Value("${childjourneys.authority.la-code:}") String homeAuthority) {
+    return new SchemaMigrations(driver, database, homeAuthority);
   }
 
   @Bean

@@ -29,10 +29,24 @@ public class SchemaMigrations {
 
   private final Driver driver;
   private final String database;
+  private final Map<String, Object> parameters;
 
   public SchemaMigrations(Driver driver, String database) {
+    this(driver, database, "");
+  }
+
+  /**
+   * @param homeAuthority the deployment's own local authority ({@code
+   *     childjourneys.authority.la-code}, '' when none): the migrations' {@code $homeAuthority},
+   *     the owner of data loaded before owners were recorded (V016)
+   */
+  public SchemaMigrations(Driver driver, String database, String homeAuthority) {
     this.driver = driver;
     this.database = database;
+    this.parameters =
+        Map.of(
+            "homeAuthority",
+            homeAuthority == null ? "" : homeAuthority.strip().toUpperCase(java.util.Locale.ROOT));
   }
 
   /** Applies what is pending and returns the versions applied in this call. */
@@ -109,8 +123,9 @@ public class SchemaMigrations {
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       // Schema commands cannot share a transaction with data writes: one auto-commit each.
       // Every statement uses IF NOT EXISTS, so a migration interrupted half-way re-runs cleanly.
+      // Statements may use the deployment's parameters ($homeAuthority); the others ignore them.
       for (String statement : migration.statements()) {
-        session.run(statement).consume();
+        session.run(statement, statement.contains("$") ? parameters : Map.of()).consume();
       }
       session
           .run(

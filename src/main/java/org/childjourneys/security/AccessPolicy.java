@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
  * docs/security.md: the role x purpose table; record-level rules (casework purposes open only
  * children the reader's team works or worked with, PRACTICE_LEARNING opens outcomes only, a
  * restricted record is hidden unless the reader's team works with the child); and the sharing
- * rules, which decide per service what the grant shows. Analysts and leaders work on aggregates;
- * administrators run the service and do not read records.
+ * rules, which decide per service what the grant shows. In a graph holding several local
+ * authorities' data, a child only other authorities know is refused, and other authorities' records
+ * show only for the cross-authority purposes ({@link Authorities}). Analysts and leaders work on
+ * aggregates; administrators run the service and do not read records.
  */
 @Component
 public class AccessPolicy {
@@ -23,9 +25,11 @@ public class AccessPolicy {
       EnumSet.of(Purpose.OPEN_CASE, Purpose.PRACTICE_LEARNING);
 
   private final SharingRules sharing;
+  private final Authorities authorities;
 
-  public AccessPolicy(SharingRules sharing) {
+  public AccessPolicy(SharingRules sharing, Authorities authorities) {
     this.sharing = sharing;
+    this.authorities = authorities;
   }
 
   private static final Map<Role, Set<Purpose>> RECORD_PURPOSES = new EnumMap<>(Role.class);
@@ -76,10 +80,36 @@ public class AccessPolicy {
     if (CASELOAD_PURPOSES.contains(purpose) && !child.teamInvolved()) {
       return Optional.empty();
     }
+    if (child.otherAuthoritiesOnly()) {
+      return Optional.empty(); // known only to other authorities: not found, whatever the purpose
+    }
     Grant.Scope scope =
         purpose == Purpose.PRACTICE_LEARNING ? Grant.Scope.OUTCOMES_ONLY : Grant.Scope.FULL;
     return Optional.of(
-        new Grant(actor, purpose, scope, sharing.decide(actor.role(), purpose, child.consents())));
+        new Grant(
+            actor,
+            purpose,
+            scope,
+            sharing.decide(actor.role(), purpose, child.consents()),
+            ownership(actor, purpose)));
+  }
+
+  /** Which authorities' records a read by this actor for this purpose shows. */
+  public Grant.Ownership ownership(Actor actor, Purpose purpose) {
+    return new Grant.Ownership(
+        authorities.of(actor),
+        authorities.home(),
+        authorities.sharedAcross(purpose),
+        String.join(", ", authorities.crossAuthorityPurposes().stream().map(Enum::name).toList()));
+  }
+
+  /**
+   * The parameters the access queries need to tell the reader's authority's children from those
+   * only other authorities know: {@code authority} (the reader's) and {@code home} (the owner of
+   * records whose source system has none recorded).
+   */
+  public java.util.Map<String, Object> authorityParameters(Actor actor) {
+    return java.util.Map.of("authority", authorities.of(actor), "home", authorities.home());
   }
 
   static Set<Purpose> recordPurposes(Role role) {

@@ -15,9 +15,12 @@ public class Actors {
   private final Map<String, SecurityProperties.LocalUser> localUsers;
   private final SecurityProperties.Jwt jwt;
 
-  Actors(SecurityProperties props) {
+  private final Authorities authorities;
+
+  Actors(SecurityProperties props, Authorities authorities) {
     this.localUsers = LocalUsers.withDefaults(props);
     this.jwt = props.jwt();
+    this.authorities = authorities;
   }
 
   /** The current actor; empty when the request is not authenticated. */
@@ -59,9 +62,21 @@ public class Actors {
           new Actor(
               name != null ? name : token.getName(),
               role,
-              token.getToken().getClaimAsString(jwt.teamClaim())));
+              token.getToken().getClaimAsString(jwt.teamClaim()),
+              authority(token.getToken().getClaimAsString(jwt.authorityClaim()))));
     }
     SecurityProperties.LocalUser local = localUsers.get(auth.getName());
-    return Optional.of(new Actor(auth.getName(), role, local == null ? null : local.team()));
+    return Optional.of(
+        new Actor(
+            auth.getName(),
+            role,
+            local == null ? null : local.team(),
+            authority(local == null ? null : local.authority())));
+  }
+
+  /** The authority's code as configured or claimed; the deployment's own when none (or null). */
+  private String authority(String code) {
+    String c = authorities.orHome(code);
+    return c.isEmpty() ? null : c;
   }
 }

@@ -35,7 +35,7 @@ final class LocalUsers {
   static Map<String, SecurityProperties.LocalUser> withDefaults(SecurityProperties props) {
     Map<String, SecurityProperties.LocalUser> users = new LinkedHashMap<>();
     for (Role role : Role.values()) {
-      users.put(defaultName(role), new SecurityProperties.LocalUser(null, role, null));
+      users.put(defaultName(role), new SecurityProperties.LocalUser(null, role, null, null));
     }
     props
         .users()
@@ -50,7 +50,10 @@ final class LocalUsers {
                         + ".role is missing: one of "
                         + List.of(Role.values()));
               }
-              users.put(name, new SecurityProperties.LocalUser(user.password(), role, user.team()));
+              users.put(
+                  name,
+                  new SecurityProperties.LocalUser(
+                      user.password(), role, user.team(), user.authority()));
             });
     return users;
   }

@@ -30,6 +30,7 @@ public class RecordAccess {
     Map<String, Object> params = new HashMap<>();
     params.put("id", childId);
     params.put("team", actor.team());
+    params.putAll(policy.authorityParameters(actor));
     return neo4j
         .query(CypherFile.load("security/child-access"))
         .bindAll(params)

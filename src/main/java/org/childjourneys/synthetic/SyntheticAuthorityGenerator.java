@@ -39,11 +39,26 @@ public class SyntheticAuthorityGenerator {
   private final Driver driver;
   private final String database;
   private final Dataset dataset;
+  private final String authority;
 
   public SyntheticAuthorityGenerator(Driver driver, String database, Dataset dataset) {
+    this(driver, database, dataset, null);
+  }
+
+  /**
+   * A generator whose source systems belong to this local authority (ONS code, the deployment's
+   * {@code childjourneys.authority.la-code}; null or blank: none recorded, which also means the
+   * deployment's own).
+   */
+  public SyntheticAuthorityGenerator(
+      Driver driver, String database, Dataset dataset, String authority) {
     this.driver = driver;
     this.database = database;
     this.dataset = dataset;
+    this.authority =
+        authority == null || authority.isBlank()
+            ? null
+            : authority.strip().toUpperCase(java.util.Locale.ROOT);
   }
 
   /** What a run produced and how long it took. */
@@ -209,7 +224,7 @@ public class SyntheticAuthorityGenerator {
                   d.name = $name
               WITH d
               MATCH (s:DataSource) WHERE s.synthetic
-              SET s.lastImport = datetime()
+              SET s.lastImport = datetime(), s.authority = coalesce(s.authority, $authority)
               """,
               Values.parameters(
                   "seed", settings.seed(),
@@ -217,7 +232,8 @@ public class SyntheticAuthorityGenerator {
                   "referenceDate", settings.referenceDate(),
                   "windowStart", settings.windowStart(),
                   "seconds", duration.toMillis() / 1000.0,
-                  "name", AuthorityStructure.LA_NAME))
+                  "name", AuthorityStructure.LA_NAME,
+                  "authority", authority))
           .consume();
       session
           .run(org.childjourneys.neo4j.CypherFile.load("synthetic/population-estimates"))
@@ -230,7 +246,9 @@ public class SyntheticAuthorityGenerator {
     org.childjourneys.neo4j.JourneySummaries.rebuildAll(driver, database);
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
       session
-          .run(org.childjourneys.neo4j.CypherFile.load("synthetic/finish-bulk-import"))
+          .run(
+              org.childjourneys.neo4j.CypherFile.load("synthetic/finish-bulk-import"),
+              java.util.Collections.singletonMap("authority", authority))
           .consume();
       session
           .run(org.childjourneys.neo4j.CypherFile.load("synthetic/population-estimates"))

@@ -19,8 +19,9 @@ class SyntheticConfiguration {
   SyntheticAuthorityGenerator syntheticAuthorityGenerator(
       Driver driver,
       @Value("${spring.data.neo4j.database:neo4j}") String database,
-      Dataset dataset) {
-    return new SyntheticAuthorityGenerator(driver, database, dataset);
+      Dataset dataset,
+      @Value("${childjourneys.authority.la-code:}") String authority) {
+    return new SyntheticAuthorityGenerator(driver, database, dataset, authority);
   }
 
   @Bean

@@ -72,6 +72,65 @@ class GenericCsvImportTest extends ImportTestBase {
         .isEqualTo(1);
   }
 
+  /** docs/security.md, "Several authorities in one graph". */
+  @Test
+  void aSourceSystemBelongsToTheAuthorityItsFirstImportNamesAndKeepsIt() throws Exception {
+    ImportJob owned =
+        runImportOwnedBy(
+            "E06000998",
+            ImportFormat.CSV,
+            "COUNCIL_EH",
+            REFERENCE,
+            ImportMode.DELTA,
+            EXAMPLES.resolve("csv"));
+    assertThat(owned.status()).as(owned.error()).isEqualTo("SUCCEEDED");
+    assertThat(
+            query(
+                    "MATCH (s:DataSource {system: 'COUNCIL_EH'})"
+                        + " RETURN s.authority + ' ' + s.claimedByJob AS owner")
+                .get(0)
+                .get("owner")
+                .asString())
+        .isEqualTo("E06000998 " + owned.id());
+    long records = count("MATCH (r:PersonRecord {system: 'COUNCIL_EH'}) RETURN count(r)");
+
+    // the same system imported for the service's own authority (E06000999 in the tests) is refused
+    // before anything is written
+    ImportJob refused =
+        runImport(
+            ImportFormat.CSV, "COUNCIL_EH", REFERENCE, ImportMode.DELTA, EXAMPLES.resolve("csv"));
+    assertThat(refused.status()).isEqualTo("FAILED");
+    assertThat(refused.error())
+        .isEqualTo(
+            "Source system COUNCIL_EH belongs to authority E06000998, not E06000999: import"
+                + " another authority's records under a system of its own (system=...)");
+    assertThat(count("MATCH (r:PersonRecord {system: 'COUNCIL_EH'}) RETURN count(r)"))
+        .isEqualTo(records);
+    assertThat(
+            query("MATCH (s:DataSource {system: 'COUNCIL_EH'}) RETURN s.authority AS a")
+                .get(0)
+                .get("a")
+                .asString())
+        .isEqualTo("E06000998");
+
+    // without an authority, a system belongs to the service's own
+    ImportJob own =
+        runImport(
+            ImportFormat.CSV, "COUNCIL_EH_A", REFERENCE, ImportMode.DELTA, EXAMPLES.resolve("csv"));
+    assertThat(own.status()).as(own.error()).isEqualTo("SUCCEEDED");
+    assertThat(
+            query("MATCH (s:DataSource {system: 'COUNCIL_EH_A'}) RETURN s.authority AS a")
+                .get(0)
+                .get("a")
+                .asString())
+        .isEqualTo("E06000999");
+
+    assertThat(ImportJobService.authority(" e06000998 ")).isEqualTo("E06000998");
+    assertThat(ImportJobService.authority("")).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportJobService.authority("999"))
+        .hasMessage("authority must be the local authority's ONS code, e.g. E06000001; was 999");
+  }
+
   @Test
   void recordsFromDifferentSourcesJoinTheSameChildByExactIdentifiers() throws Exception {
     runImport(

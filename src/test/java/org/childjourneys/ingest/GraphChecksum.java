@@ -13,7 +13,7 @@ final class GraphChecksum {
 
   private static final String JOB_METADATA =
       "['importJob', 'lastImport', 'lastImportJob', 'decidedAt', 'retiredAt', 'retiredByJob',"
-          + " 'createdAt', 'updatedAt']";
+          + " 'createdAt', 'updatedAt', 'claimedByJob']";
 
   private static final String NODES =
       """

@@ -90,6 +90,23 @@ abstract class ImportTestBase {
     return jobs.await(id, Duration.ofMinutes(5));
   }
 
+  /** As {@link #runImport}, for a source system owned by this authority (null: the service's). */
+  ImportJob runImportOwnedBy(
+      String authority,
+      ImportFormat format,
+      String system,
+      LocalDate reference,
+      ImportMode mode,
+      Path... files)
+      throws InterruptedException {
+    String id = jobs.newJobId();
+    jobs.submit(
+        id,
+        new ImportRequest(format, system, "999", reference, mode, List.of(files), authority),
+        "test");
+    return jobs.await(id, Duration.ofMinutes(5));
+  }
+
   static List<Record> query(String cypher, Object... params) {
     Map<String, Object> map = new java.util.HashMap<>();
     for (int i = 0; i < params.length; i += 2) {

@@ -33,7 +33,7 @@ class SchemaMigrationsTest extends IntegrationTest {
     List<Migration> files = SchemaMigrations.load();
     assertThat(files)
         .extracting(Migration::version)
-        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15);
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16);
     assertThat(migrations.migrate()).isEmpty();
     try (Session s = TestNeo4j.driver().session()) {
       var recorded =
@@ -47,6 +47,43 @@ class SchemaMigrationsTest extends IntegrationTest {
       assertThat(constraints).isEqualTo(32);
       assertThat(s.run("MATCH (s:Service) RETURN count(s) AS n").single().get("n").asInt())
           .isEqualTo(9);
+    }
+  }
+
+  /**
+   * V016 (docs/security.md, "Several authorities in one graph"), run in a rolled-back transaction.
+   */
+  @Test
+  void v016RecordsTheDeploymentsAuthorityAsOwnerOfWhatWasLoadedBefore() {
+    Migration v016 =
+        SchemaMigrations.load().stream().filter(m -> m.version() == 16).findFirst().orElseThrow();
+    try (Session s = TestNeo4j.driver().session();
+        var tx = s.beginTransaction()) {
+      tx.run(
+              """
+              CREATE (:DataSource {system: 'TV16_OLD'}),
+                     (:DataSource {system: 'TV16_B', authority: 'E06000998'}),
+                     (:PersonRecord {id: 'TV16_BARE:1', system: 'TV16_BARE', localId: '1'})
+              """)
+          .consume();
+      String owners =
+          """
+          MATCH (d:DataSource) WHERE d.system STARTS WITH 'TV16_'
+          WITH d ORDER BY d.system
+          RETURN collect(d.system + '=' + coalesce(d.authority, '-')) AS owners
+          """;
+      for (String statement : v016.statements()) {
+        tx.run(statement, java.util.Map.of("homeAuthority", "")).consume();
+      }
+      // no authority configured: nothing is written
+      assertThat(tx.run(owners).single().get("owners").asList())
+          .containsExactly("TV16_B=E06000998", "TV16_OLD=-");
+      for (String statement : v016.statements()) {
+        tx.run(statement, java.util.Map.of("homeAuthority", "E06000999")).consume();
+      }
+      assertThat(tx.run(owners).single().get("owners").asList())
+          .containsExactly("TV16_B=E06000998", "TV16_BARE=E06000999", "TV16_OLD=E06000999");
+      tx.rollback();
     }
   }
 

@@ -54,6 +54,7 @@ class JwtSecurityTest extends IntegrationTest {
         () -> "file:" + pem.toAbsolutePath());
     registry.add("childjourneys.security.jwt.issuer", () -> ISSUER);
     registry.add("childjourneys.security.jwt.role-claim", () -> "groups");
+    registry.add("childjourneys.security.jwt.authority-claim", () -> "lad");
   }
 
   static KeyPair rsa() {
@@ -67,9 +68,16 @@ class JwtSecurityTest extends IntegrationTest {
   }
 
   static String token(KeyPair key, String issuer, Instant expires, List<String> groups) {
+    return token(key, issuer, expires, groups, null);
+  }
+
+  /** A token whose authority claim (lad) is the given local authority code, if any. */
+  static String token(
+      KeyPair key, String issuer, Instant expires, List<String> groups, String authority) {
     try {
       JWTClaimsSet claims =
           new JWTClaimsSet.Builder()
+              .claim("lad", authority)
               .issuer(issuer)
               .subject("3f6c2a")
               .claim("preferred_username", "jane.doe")
@@ -94,7 +102,7 @@ class JwtSecurityTest extends IntegrationTest {
         .uri("/graphql")
         .contentType(MediaType.APPLICATION_JSON)
         .header("Authorization", "Bearer " + token)
-        .body("{\"query\":\"{ me { name role team } }\"}")
+        .body("{\"query\":\"{ me { name role team authority } }\"}")
         .exchange(
             (req, res) -> {
               try {
@@ -115,6 +123,11 @@ class JwtSecurityTest extends IntegrationTest {
         .contains("\"name\":\"jane.doe\"")
         .contains("\"role\":\"FRONTLINE\"")
         .contains("\"team\":\"LCS:TEAM:Assessment North\"");
+
+    // no authority claim: the deployment's own authority (childjourneys.authority.la-code)
+    assertThat(ok.body()).contains("\"authority\":\"E06000999\"");
+    Answer regional = me(token(COUNCIL, ISSUER, inAnHour, List.of("FRONTLINE"), "e06000998"));
+    assertThat(regional.body()).contains("\"authority\":\"E06000998\"");
 
     Answer noRole = me(token(COUNCIL, ISSUER, inAnHour, List.of("staff")));
     assertThat(noRole.status()).isEqualTo(200);

@@ -26,8 +26,9 @@ class LocalUsersTest {
         new SecurityProperties(
             true,
             Map.of(
-                "admin", new SecurityProperties.LocalUser("a-configured-password", null, null),
-                "dpo", new SecurityProperties.LocalUser(null, Role.QUALITY_ASSURANCE, null)),
+                "admin",
+                    new SecurityProperties.LocalUser("a-configured-password", null, null, null),
+                "dpo", new SecurityProperties.LocalUser(null, Role.QUALITY_ASSURANCE, null, null)),
             file,
             null);
 
@@ -71,7 +72,8 @@ class LocalUsersTest {
                 LocalUsers.load(
                     new SecurityProperties(
                         true,
-                        Map.of("admin", new SecurityProperties.LocalUser("short", null, null)),
+                        Map.of(
+                            "admin", new SecurityProperties.LocalUser("short", null, null, null)),
                         file,
                         null),
                     encoder))
@@ -84,7 +86,7 @@ class LocalUsersTest {
                         true,
                         Map.of(
                             "auditor",
-                            new SecurityProperties.LocalUser("long-enough-pw", null, null)),
+                            new SecurityProperties.LocalUser("long-enough-pw", null, null, null)),
                         file,
                         null),
                     encoder))

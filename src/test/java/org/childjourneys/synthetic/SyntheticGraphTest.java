@@ -80,6 +80,15 @@ class SyntheticGraphTest extends IntegrationTest {
               .single()
               .asMap();
       assertThat(housing.get("from").toString()).isEqualTo("2021-04-01");
+      // every source belongs to the deployment's authority (the tests' la-code)
+      assertThat(
+              s.run(
+                      "MATCH (d:DataSource) WHERE d.synthetic"
+                          + " RETURN collect(DISTINCT d.authority) AS owners")
+                  .single()
+                  .get("owners")
+                  .asList())
+          .containsExactly("E06000999");
     }
   }
 
