@@ -316,11 +316,13 @@ public final class FrontlineBenchmark {
       audit entry, no summary (first/last contact, open involvements, 12-month counts, \
       re-referral, repeat contacts, previous CP plans), no chronology flags (traumatic, strength, \
       need, from the source and chronology/flags.csv, or practitioners'), no source freshness \
-      (system, as at), no cursors (first N only), no depth/complexity limits, no contact \
-      confirmations. Its chronology and open/ended split are @cypher fields we wrote for it; \
+      (system, as at), no lead professional, no cursors (first N only), no depth/complexity \
+      limits, no contact confirmations. Its chronology and open/ended split are @cypher fields we wrote for it; \
       teams, organisations and professionals (with the allocation's role and lead) are generated \
       traversal. What it has that ours does not: generated filtering and sorting on every \
       property, raw properties (receivedAt, needCodes...), generated mutations (switched off here).
+      Its Bolt sockets have TCP_NODELAY set by server.mjs (BOLT_NODELAY=0: the driver as shipped, \
+      ~50 ms more per request here).
       """;
 
   /** The machine's load averages (1, 5, 15 minutes) as text, e.g. "3.10 2.75 2.01". */
