@@ -166,7 +166,8 @@ public final class FrontlineBenchmark {
       String asOf =
           driver
               .executableQuery(
-                  "MATCH (d:Dataset {id: 'main'}) RETURN toString(d.referenceDate) AS d")
+                  "OPTIONAL MATCH (d:Dataset {id: 'main'})"
+                      + " RETURN toString(coalesce(d.referenceDate, date())) AS d")
               .execute()
               .records()
               .get(0)
