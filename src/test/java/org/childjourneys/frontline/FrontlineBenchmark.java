@@ -40,7 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The front door's triage request (child, summary, first 50 chronology items, in touch now and
  * previously, with authorisation and audit) over HTTP GraphQL, against the same named Cypher
  * through the raw driver in the same run (no HTTP, no authorisation, no audit), on the 100k-child
- * synthetic authority. Also measures the audit write alone, for the audit overhead.
+ * synthetic authority. Also measures the audit write alone, for the audit overhead, and, when
+ * {@code node} is on the PATH, the Neo4j GraphQL Library with Apollo Server (bench/neo4j-graphql,
+ * {@link Neo4jGraphQlLibrary}) answering the same question over the same database through the
+ * embedded Bolt endpoint, after checking on a sample that both answer with the same items ({@code
+ * BENCH_NO_LIBRARY=1} leaves it out).
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:exec@frontline-benchmark} (reuses the store under
  * target/bench the import benchmark builds; the first run builds it, about 4 minutes). Bearer
@@ -70,6 +74,8 @@ public final class FrontlineBenchmark {
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int clients = 8;
     Path home = Path.of("target", "bench").toAbsolutePath();
+    // Tomcat and Neo4j write under java.io.tmpdir (target/tmp), which a fresh checkout lacks.
+    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
     Path run = Files.createDirectories(home.resolve("frontline-" + tag));
     KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
@@ -87,7 +93,7 @@ public final class FrontlineBenchmark {
                 "--server.port=0",
                 "--childjourneys.neo4j.embedded.data-directory="
                     + home.resolve("neo4j-" + children),
-                "--childjourneys.neo4j.embedded.bolt-port=17689",
+                "--childjourneys.neo4j.embedded.bolt-port=0",
                 "--childjourneys.neo4j.embedded.page-cache=2GB",
                 "--childjourneys.demo.enabled=true",
                 "--childjourneys.demo.children=" + children,
@@ -156,52 +162,262 @@ public final class FrontlineBenchmark {
       Runner raw = id -> rawTriage(driver, database, id);
       Runner audit = id -> auditOnly(driver, database, id);
 
-      // Warm up both paths (JIT, page cache, query plans).
-      time(graphQl, ids.subList(0, Math.min(500, ids.size())));
-      time(raw, ids.subList(0, Math.min(500, ids.size())));
-
-      long[] rawSingle = time(raw, ids);
-      long[] gqlSingle = time(graphQl, ids);
-      double rawThroughput = throughput(raw, ids, clients);
-      double gqlThroughput = throughput(graphQl, ids, clients);
-      // Last: its entries carry made-up hashes, so the benchmark store's chain is not intact
-      // after a run (the store under target/bench is for benchmarks only).
-      long[] auditSingle = time(audit, ids);
-
-      double gqlP50 = percentile(gqlSingle, 50);
-      double rawP50 = percentile(rawSingle, 50);
-      double auditP50 = percentile(auditSingle, 50);
-      StringBuilder out = new StringBuilder();
-      out.append(
-          String.format(
-              "Triage request on %,d children, %,d requests per measurement, %d clients for"
-                  + " throughput%n",
-              children, ids.size(), clients));
-      out.append(
-          String.format(
-              "| path | p50 ms | p99 ms | throughput req/s (%d clients) |%n|---|---|---|---|%n",
-              clients));
-      out.append(
-          String.format(
-              "| HTTP GraphQL (token check, authorisation, audit) | %.2f | %.2f | %.0f |%n",
-              gqlP50, percentile(gqlSingle, 99), gqlThroughput));
-      out.append(
-          String.format(
-              "| raw driver, same Cypher (no HTTP, no authorisation, no audit) | %.2f | %.2f | %.0f |%n",
-              rawP50, percentile(rawSingle, 99), rawThroughput));
-      out.append(
-          String.format(
-              "| audit write alone (one entry, chained) | %.2f | %.2f | |%n",
-              auditP50, percentile(auditSingle, 99)));
-      out.append(
-          String.format(
-              "Ratio GraphQL/raw (p50): %.2f; audit write / GraphQL request (p50): %.0f%%%n",
-              gqlP50 / rawP50, 100 * auditP50 / gqlP50));
-      System.out.print(out);
-      Files.writeString(home.resolve("frontline.md"), out.toString());
+      // The Neo4j GraphQL Library over the same database (bench/neo4j-graphql), when Node is here.
+      String asOf =
+          driver
+              .executableQuery(
+                  "OPTIONAL MATCH (d:Dataset {id: 'main'})"
+                      + " RETURN toString(coalesce(d.referenceDate, date())) AS d")
+              .execute()
+              .records()
+              .get(0)
+              .get("d")
+              .asString();
+      var embedded = context.getBean(org.childjourneys.neo4j.EmbeddedNeo4j.class);
+      Neo4jGraphQlLibrary library =
+          System.getenv("BENCH_NO_LIBRARY") != null
+              ? null
+              : Neo4jGraphQlLibrary.startIfAvailable(
+                  Path.of("bench", "neo4j-graphql").toAbsolutePath(),
+                  embedded.boltUri(),
+                  embedded.username(),
+                  embedded.password(),
+                  run);
+      try {
+        measure(children, ids, clients, http, uri, token, asOf, graphQl, raw, audit, library, home);
+      } finally {
+        if (library != null) {
+          library.close();
+        }
+      }
     } finally {
       context.close();
     }
+  }
+
+  static void measure(
+      int children,
+      List<String> ids,
+      int clients,
+      HttpClient http,
+      URI uri,
+      String token,
+      String asOf,
+      Runner graphQl,
+      Runner raw,
+      Runner audit,
+      Neo4jGraphQlLibrary library,
+      Path home)
+      throws Exception {
+    Runner lib =
+        library == null ? null : id -> library.post(http, Neo4jGraphQlLibrary.TRIAGE, id, asOf);
+    Runner libGenerated =
+        library == null
+            ? null
+            : id -> library.post(http, Neo4jGraphQlLibrary.TRIAGE_GENERATED, id, asOf);
+    String loadBefore = loadAverage();
+
+    // Warm up every path (JIT, page cache, query plans).
+    List<String> warm = ids.subList(0, Math.min(500, ids.size()));
+    time(graphQl, warm);
+    time(raw, warm);
+    String comparison = "";
+    if (library != null) {
+      time(lib, warm);
+      time(libGenerated, warm);
+      comparison =
+          compare(http, uri, token, library, ids.subList(0, Math.min(200, ids.size())), asOf);
+    }
+
+    Timed rawTimed = timed(raw, ids, library);
+    Timed gqlTimed = timed(graphQl, ids, library);
+    Timed libTimed = library == null ? null : timed(lib, ids, library);
+    Timed genTimed = library == null ? null : timed(libGenerated, ids, library);
+    long[] rawSingle = rawTimed.nanos();
+    long[] gqlSingle = gqlTimed.nanos();
+    long[] libSingle = library == null ? null : libTimed.nanos();
+    long[] genSingle = library == null ? null : genTimed.nanos();
+    double rawThroughput = throughput(raw, ids, clients);
+    double gqlThroughput = throughput(graphQl, ids, clients);
+    double libThroughput = library == null ? 0 : throughput(lib, ids, clients);
+    double genThroughput = library == null ? 0 : throughput(libGenerated, ids, clients);
+    // Last: its entries carry made-up hashes, so the benchmark store's chain is not intact
+    // after a run (the store under target/bench is for benchmarks only).
+    long[] auditSingle = time(audit, ids);
+    String loadAfter = loadAverage();
+
+    double gqlP50 = percentile(gqlSingle, 50);
+    double rawP50 = percentile(rawSingle, 50);
+    double auditP50 = percentile(auditSingle, 50);
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "Triage request on %,d children, %,d requests per measurement, %d clients for"
+                + " throughput%n",
+            children, ids.size(), clients));
+    out.append(
+        String.format(
+            "| path | p50 ms | p99 ms | throughput req/s (%d clients) | CPU ms/request, JVM +"
+                + " Node |%n|---|---|---|---|---|%n",
+            clients));
+    out.append(
+        String.format(
+            "| HTTP GraphQL (token check, authorisation, audit) | %.2f | %.2f | %.0f | %s |%n",
+            gqlP50, percentile(gqlSingle, 99), gqlThroughput, gqlTimed.cpu()));
+    out.append(
+        String.format(
+            "| raw driver, same Cypher (no HTTP, no authorisation, no audit) | %.2f | %.2f | %.0f"
+                + " | %s |%n",
+            rawP50, percentile(rawSingle, 99), rawThroughput, rawTimed.cpu()));
+    if (library != null) {
+      out.append(
+          String.format(
+              "| Neo4j GraphQL Library + Apollo Server (@cypher chronology; no auth, purpose,"
+                  + " audit, summary) | %.2f | %.2f | %.0f | %s |%n",
+              percentile(libSingle, 50), percentile(libSingle, 99), libThroughput, libTimed.cpu()));
+      out.append(
+          String.format(
+              "| Neo4j GraphQL Library, generated traversal only (every fact of every record,"
+                  + " unmerged, unsorted) | %.2f | %.2f | %.0f | %s |%n",
+              percentile(genSingle, 50), percentile(genSingle, 99), genThroughput, genTimed.cpu()));
+    }
+    out.append(
+        String.format(
+            "| audit write alone (one entry, chained) | %.2f | %.2f | | |%n",
+            auditP50, percentile(auditSingle, 99)));
+    out.append(
+        String.format(
+            "Ratio GraphQL/raw (p50): %.2f; audit write / GraphQL request (p50): %.0f%%%n",
+            gqlP50 / rawP50, 100 * auditP50 / gqlP50));
+    if (library != null) {
+      double libP50 = percentile(libSingle, 50);
+      out.append(
+          String.format(
+              "Ratio GraphQL/Neo4j GraphQL Library: p50 %.2f, p99 %.2f, throughput %.2f"
+                  + " (above 1: ours is slower)%n",
+              gqlP50 / libP50,
+              percentile(gqlSingle, 99) / percentile(libSingle, 99),
+              libThroughput / gqlThroughput));
+      out.append(comparison);
+      out.append(LIBRARY_CAVEATS);
+    }
+    out.append(
+        String.format(
+            "Load average (1, 5, 15 min; 2 cores shared with other work): before %s, after %s%n",
+            loadBefore, loadAfter));
+    System.out.print(out);
+    Files.writeString(home.resolve("frontline.md"), out.toString());
+  }
+
+  static final String LIBRARY_CAVEATS =
+      """
+      What the Neo4j GraphQL Library's answer does NOT do or include that ours does: no bearer \
+      token check (no authentication configured), no role x purpose check, restricted records \
+      (sealed, adopted, refuge) returned to anyone, no sharing rules or consent per service, no \
+      audit entry, no summary (first/last contact, open involvements, 12-month counts, \
+      re-referral, repeat contacts, previous CP plans), no chronology flags (traumatic, strength, \
+      need, from the source and chronology/flags.csv, or practitioners'), no source freshness \
+      (system, as at), no lead professional, no cursors (first N only), no depth/complexity \
+      limits, no contact confirmations. Its chronology and open/ended split are @cypher fields we wrote for it; \
+      teams, organisations and professionals (with the allocation's role and lead) are generated \
+      traversal. What it has that ours does not: generated filtering and sorting on every \
+      property, raw properties (receivedAt, needCodes...), generated mutations (switched off here).
+      Its Bolt sockets have TCP_NODELAY set by server.mjs (BOLT_NODELAY=0: the driver as shipped, \
+      ~50 ms more per request here).
+      """;
+
+  /** The machine's load averages (1, 5, 15 minutes) as text, e.g. "3.10 2.75 2.01". */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  static final String VERIFY =
+      """
+      query Verify($id: ID!) {
+        child(id: $id, purpose: REFERRAL_TRIAGE) {
+          chronology(first: 50) { totalCount edges { node { id } } }
+          inTouch { now { id professionals { name } } previously { id } }
+        }
+      }
+      """;
+
+  /**
+   * Whether the library answers for the same children with the same items: for each sampled id, the
+   * chronology's total and first 50 ids in order, the involvements open (with how many
+   * professionals are allocated now) and ended, in order.
+   */
+  static String compare(
+      HttpClient http,
+      URI uri,
+      String token,
+      Neo4jGraphQlLibrary library,
+      List<String> sample,
+      String asOf)
+      throws Exception {
+    int same = 0;
+    int withheld = 0;
+    int generatedSame = 0;
+    long items = 0;
+    long open = 0;
+    long ended = 0;
+    List<String> mismatches = new ArrayList<>();
+    for (String id : sample) {
+      String body = "{\"query\":" + json(VERIFY) + ",\"variables\":{\"id\":" + json(id) + "}}";
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Neo4jGraphQlLibrary.Answer ours = Neo4jGraphQlLibrary.ours(response.body());
+      Neo4jGraphQlLibrary.Answer theirs = library.answer(http, id, asOf);
+      if (ours == null) {
+        withheld++; // refused (a restricted record): the library answers anyway
+        continue;
+      }
+      items += ours.total();
+      open += ours.open().size();
+      ended += ours.ended().size();
+      if (ours.equals(theirs)) {
+        same++;
+      } else if (mismatches.size() < 10) {
+        mismatches.add(id + ": ours " + ours + " library " + theirs);
+      }
+      int facts = library.generatedFacts(http, id);
+      if (facts == ours.total()) {
+        generatedSame++;
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "Same answers, %d sampled children: %d identical (chronology total, first 50 ids in"
+                + " order, open involvements with their professionals now, ended involvements); %d refused by our service (restricted"
+                + " record) and answered by the library; %d different. Generated-only answer"
+                + " carries the same number of facts for %d of %d.%n",
+            sample.size(),
+            same,
+            withheld,
+            sample.size() - same - withheld,
+            generatedSame,
+            sample.size() - withheld));
+    int answered = Math.max(1, sample.size() - withheld);
+    out.append(
+        String.format(
+            "  (per child, our answers: %.1f chronology items, %.1f open and %.1f ended"
+                + " involvements on average)%n",
+            (double) items / answered, (double) open / answered, (double) ended / answered));
+    for (String m : mismatches) {
+      out.append("  mismatch ").append(m).append('\n');
+    }
+    return out.toString();
   }
 
   /** BENCH_PROFILE=1: each statement's plan time and database hits for a few children. */
@@ -352,6 +568,30 @@ public final class FrontlineBenchmark {
       }
       auditHead = Map.entry(seq, hash);
     }
+  }
+
+  /**
+   * Single-client latencies and the CPU time they cost per request: this JVM (client, service,
+   * database) and the library's Node process, read from the OS before and after. On a machine
+   * shared with other work, CPU per request is steadier than wall time.
+   */
+  record Timed(long[] nanos, double jvmCpuMs, double nodeCpuMs) {
+    String cpu() {
+      return String.format("%.1f + %.1f", jvmCpuMs, nodeCpuMs);
+    }
+  }
+
+  static Timed timed(Runner runner, List<String> ids, Neo4jGraphQlLibrary library)
+      throws Exception {
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long jvm = os.getProcessCpuTime();
+    long node = library == null ? 0 : library.cpuNanos();
+    long[] nanos = time(runner, ids);
+    double jvmMs = (os.getProcessCpuTime() - jvm) / 1e6 / ids.size();
+    double nodeMs = library == null ? 0 : (library.cpuNanos() - node) / 1e6 / ids.size();
+    return new Timed(nanos, jvmMs, nodeMs);
   }
 
   static long[] time(Runner runner, List<String> ids) throws Exception {
