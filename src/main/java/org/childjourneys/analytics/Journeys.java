@@ -78,6 +78,20 @@ class Journeys {
   }
 
   /**
+   * Every journey that began on or before to, without its universal registrations; journeys with
+   * nothing else are left out.
+   */
+  List<Journey> targetedBegunBy(LocalDate to) {
+    return List.copyOf(
+        neo4j
+            .query(CypherFile.load("queries/journeys/targeted-journey-summaries"))
+            .bindAll(Map.of("to", to, "universal", List.copyOf(UNIVERSAL_KINDS)))
+            .fetchAs(Journey.class)
+            .mappedBy((types, record) -> journey(record))
+            .all());
+  }
+
+  /**
    * The children whose journey began by to with an involvement active from from to to, by the exact
    * combination of the services (of those given, in their order) they had active; counted in the
    * database.

@@ -775,9 +775,14 @@ public final class AnalyticsBenchmark {
 
   private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z]\\w*)");
 
-  /** Substitutes :name parameters as SQL literals (dates, integers, text, text arrays, NULL). */
+  /**
+   * The statement without its comment lines, with :name parameters substituted as SQL literals
+   * (dates, integers, text, text arrays, NULL).
+   */
   static String bind(String sql, Map<String, ?> params) {
-    Matcher m = PARAMETER.matcher(sql);
+    // The files' comments name the parameters: left out of the statement as run.
+    String body = String.join("\n", sql.lines().filter(l -> !l.strip().startsWith("--")).toList());
+    Matcher m = PARAMETER.matcher(body);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
