@@ -14,10 +14,17 @@
 // to), $kinds (targeted involvement kinds, FollowUpOutcomes.PRIOR_KINDS).
 // Example: :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param months => 12; :param asAt => date('2026-03-31'); :param kinds => ['CIN_EPISODE', 'ASSESSMENT', 'CP_PLAN', 'LAC_EPISODE', 'EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'NEET_OR_NOT_KNOWN', 'YOT_CUSTODY']
 CALL () {
+  // Sources record receipt as a date-time with or without an offset: one branch (and one bounded
+  // index range) for each, as an OR of the two ranges is planned as a seek on one bound only.
   MATCH (k:Contact)
-  // Sources record receipt as a date-time with or without an offset: both ranges use the index.
-  WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration({months: $months, days: 2})}))
-      OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration({months: $months, days: 2})})))
+  WHERE k.receivedAt >= datetime({date: $from})
+    AND k.receivedAt < datetime({date: $to + duration({months: $months, days: 2})})
+    AND k.childId IS NOT NULL
+  RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k AS node
+  UNION ALL
+  MATCH (k:Contact)
+  WHERE k.receivedAt >= localdatetime({date: $from})
+    AND k.receivedAt < localdatetime({date: $to + duration({months: $months, days: 2})})
     AND k.childId IS NOT NULL
   RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k AS node
   UNION ALL
