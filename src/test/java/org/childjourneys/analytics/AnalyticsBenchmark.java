@@ -41,12 +41,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Issue 8's performance questions on the benchmark authority, against the same questions in
  * PostgreSQL SQL over the same data, in one run (docs/benchmarks.md, docs/benchmarks-postgres.md):
  * service overlap for a year (every combination), the top-20 pathways to an outcome with lift, and
- * front-door guidance for one profile, each through the service layer (warm-up, then median and
- * p95). Then bench/postgres.sh starts Debian's PostgreSQL (installing it when missing), the data
- * the analytics read is exported from Neo4j to CSV, loaded with COPY and indexed, and the SQL of
- * bench/postgres/ answers the same questions, timed the same way and checked against the Neo4j
- * answers (a mismatch is printed loudly). Writes target/bench/analytics.md, analytics.csv and
- * analytics-postgres-explain.md (schema, indexes, settings and EXPLAIN ANALYZE of each query).
+ * front-door guidance for one profile, each through the service layer. bench/postgres.sh starts
+ * Debian's PostgreSQL (installing it when missing); the data the analytics read is exported from
+ * Neo4j to CSV, loaded with COPY and indexed; then each question is asked of Neo4j and of the SQL
+ * of bench/postgres/ in turn, run by run (2 warm-ups, then median and p95), and the answers are
+ * compared (a mismatch is printed loudly). Writes target/bench/analytics.md, analytics.csv and
+ * analytics-postgres-explain.md (settings, sizes and EXPLAIN ANALYZE of each query).
+ *
+ * <p>Environment: BENCH_PROFILE=1 prints the services' Cypher plans with database hits;
+ * BENCH_NEO4J_ONLY=1 times Neo4j alone (no PostgreSQL); BENCH_KEEP_POSTGRES=1 leaves PostgreSQL
+ * running afterwards.
  *
  * <p>{@code ./mvnw -q test-compile exec:exec@analytics-benchmark [-Dbench.children=N]
  * [-Dbench.iterations=K]}.
@@ -83,7 +87,6 @@ public final class AnalyticsBenchmark {
     Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
     Path run = Files.createDirectories(HOME.resolve("analytics-" + tag));
-    String loadBefore = uptime();
     long started = System.nanoTime();
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ChildJourneysApplication.class)
@@ -130,31 +133,25 @@ public final class AnalyticsBenchmark {
       ServiceOverlapService overlapService = context.getBean(ServiceOverlapService.class);
       PathwaysService pathwaysService = context.getBean(PathwaysService.class);
       FrontDoorGuidanceService guidanceService = context.getBean(FrontDoorGuidanceService.class);
-      var overlap =
-          time(
-              "Neo4j overlap",
-              iterations,
-              () -> overlapService.overlap(FROM, TO, null, null, null));
-      var pathways =
-          time(
-              "Neo4j pathways",
-              iterations,
-              () ->
-                  pathwaysService.pathways(OUTCOME, FROM, TO, PathwaysService.StepBy.KIND, 20, 20));
-      var guidance =
-          time(
-              "Neo4j guidance",
-              iterations,
-              () -> guidanceService.guidance(PROFILE, GUIDANCE_FROM, GUIDANCE_TO, GUIDANCE_MONTHS));
-      String loadAfterNeo4j = uptime();
-      if (System.getenv("BENCH_PROFILE") != null) {
-        profile(driver, guidance.answer().asAt(), iterations);
-      }
-
+      Callable<ServiceOverlapService.Overlap> neo4jOverlap =
+          () -> overlapService.overlap(FROM, TO, null, null, null);
+      Callable<PathwaysService.Pathways> neo4jPathways =
+          () -> pathwaysService.pathways(OUTCOME, FROM, TO, PathwaysService.StepBy.KIND, 20, 20);
+      Callable<FrontDoorGuidanceService.Guidance> neo4jGuidance =
+          () -> guidanceService.guidance(PROFILE, GUIDANCE_FROM, GUIDANCE_TO, GUIDANCE_MONTHS);
+      // asAt and the criteria used (after any widening), which the SQL is given
+      FrontDoorGuidanceService.Guidance first = neo4jGuidance.call();
       if (System.getenv("BENCH_NEO4J_ONLY") != null) {
+        time("Neo4j overlap", iterations, neo4jOverlap);
+        time("Neo4j pathways", iterations, neo4jPathways);
+        time("Neo4j guidance", iterations, neo4jGuidance);
+        if (System.getenv("BENCH_PROFILE") != null) {
+          profile(driver, first.asAt(), iterations, neo4jGuidance);
+        }
         return;
       }
-      // PostgreSQL: start, export the same data, load, index, ask the same questions.
+
+      // PostgreSQL: start, export the same data, load, index.
       String url = startPostgres();
       Path csvDir = Files.createDirectories(HOME.resolve("pg-csv-" + children));
       Map<String, long[]> rows = new LinkedHashMap<>();
@@ -179,7 +176,6 @@ public final class AnalyticsBenchmark {
             bind(
                 Files.readString(SQL.resolve("overlap.sql")),
                 Map.of("from", FROM, "to", TO, "services", ServiceDomains.CODES));
-        var sqlOverlap = time("SQL overlap", iterations, () -> query(pg, overlapSql));
         String pathwaysSql =
             bind(
                 Files.readString(SQL.resolve("pathways.sql")),
@@ -198,12 +194,11 @@ public final class AnalyticsBenchmark {
                     20,
                     "first",
                     20));
-        var sqlPathways = time("SQL pathways", iterations, () -> query(pg, pathwaysSql));
-        var used = guidance.answer().criteriaUsed();
+        var used = first.criteriaUsed();
         sqlParams.put("from", GUIDANCE_FROM);
         sqlParams.put("to", GUIDANCE_TO);
         sqlParams.put("months", GUIDANCE_MONTHS);
-        sqlParams.put("asAt", guidance.answer().asAt());
+        sqlParams.put("asAt", first.asAt());
         sqlParams.put("kinds", FollowUpOutcomes.PRIOR_KINDS);
         sqlParams.put(
             "ageBand",
@@ -224,8 +219,26 @@ public final class AnalyticsBenchmark {
                 ? PROFILE.priorInvolvements()
                 : List.of());
         String guidanceSql = bind(Files.readString(SQL.resolve("guidance.sql")), sqlParams);
-        var sqlGuidance = time("SQL guidance", iterations, () -> query(pg, guidanceSql));
+
+        // The same question to both in turn, run by run, so both see the same load.
+        String loadBefore = uptime();
+        var overlapPair =
+            alternate("overlap", iterations, neo4jOverlap, () -> query(pg, overlapSql));
+        var pathwaysPair =
+            alternate("pathways", iterations, neo4jPathways, () -> query(pg, pathwaysSql));
+        var guidancePair =
+            alternate("guidance", iterations, neo4jGuidance, () -> query(pg, guidanceSql));
         String loadAfter = uptime();
+        var overlap = overlapPair.neo4j();
+        var sqlOverlap = overlapPair.sql();
+        var pathways = pathwaysPair.neo4j();
+        var sqlPathways = pathwaysPair.sql();
+        var guidance = guidancePair.neo4j();
+        var sqlGuidance = guidancePair.sql();
+        String loadMiddle = pathwaysPair.load();
+        if (System.getenv("BENCH_PROFILE") != null) {
+          profile(driver, first.asAt(), iterations, neo4jGuidance);
+        }
 
         String overlapAnswer = checkOverlap(overlap.answer(), sqlOverlap.answer());
         String pathwaysAnswer = checkPathways(pathways.answer(), sqlPathways.answer());
@@ -239,8 +252,9 @@ public final class AnalyticsBenchmark {
                     + " slowest). Neo4j: through the service layer (embedded Neo4j 5.26, page cache"
                     + " 2 GB). PostgreSQL %s: the SQL of bench/postgres/ over the same data through"
                     + " JDBC (shared_buffers 2 GB, work_mem 256 MB, parallel workers 2, JIT off).%n%n"
-                    + "Load averages (1, 5, 15 min; the machine is shared, 2 cores): before %s;"
-                    + " after Neo4j %s; after PostgreSQL %s.%n%n",
+                    + "Each question is asked of Neo4j and of PostgreSQL in turn, run by run, so"
+                    + " both see the same load. Load averages (1, 5, 15 min; the machine is shared,"
+                    + " 2 cores): before %s; after the pathways %s; at the end %s.%n%n",
                 children,
                 summaries,
                 steps,
@@ -250,7 +264,7 @@ public final class AnalyticsBenchmark {
                 iterations,
                 postgresVersion(pg),
                 loadBefore,
-                loadAfterNeo4j,
+                loadMiddle,
                 loadAfter));
         report.append(
             "| question | Neo4j median ms | Neo4j p95 ms | PostgreSQL median ms | PostgreSQL p95 ms"
@@ -317,6 +331,36 @@ public final class AnalyticsBenchmark {
 
   // ---- timing
 
+  record Pair<A, B>(Timed<A> neo4j, Timed<B> sql, String load) {}
+
+  /** Warm-ups of both, then each run asks Neo4j and then PostgreSQL. */
+  static <A, B> Pair<A, B> alternate(
+      String label, int iterations, Callable<A> neo4j, Callable<B> sql) throws Exception {
+    return alternate("Neo4j " + label, "SQL " + label, iterations, neo4j, sql);
+  }
+
+  static <A, B> Pair<A, B> alternate(
+      String firstLabel, String secondLabel, int iterations, Callable<A> neo4j, Callable<B> sql)
+      throws Exception {
+    for (int i = 0; i < WARM_UPS; i++) {
+      neo4j.call();
+      sql.call();
+    }
+    List<Double> neo4jRuns = new ArrayList<>();
+    List<Double> sqlRuns = new ArrayList<>();
+    A a = null;
+    B b = null;
+    for (int i = 0; i < iterations; i++) {
+      long t = System.nanoTime();
+      a = neo4j.call();
+      neo4jRuns.add((System.nanoTime() - t) / 1e6);
+      t = System.nanoTime();
+      b = sql.call();
+      sqlRuns.add((System.nanoTime() - t) / 1e6);
+    }
+    return new Pair<>(timed(firstLabel, a, neo4jRuns), timed(secondLabel, b, sqlRuns), uptime());
+  }
+
   static <T> Timed<T> time(String label, int iterations, Callable<T> body) throws Exception {
     T answer = null;
     for (int i = 0; i < WARM_UPS; i++) {
@@ -328,6 +372,10 @@ public final class AnalyticsBenchmark {
       answer = body.call();
       runs.add((System.nanoTime() - t) / 1e6);
     }
+    return timed(label, answer, runs);
+  }
+
+  static <T> Timed<T> timed(String label, T answer, List<Double> runs) {
     List<Double> sorted = new ArrayList<>(runs);
     Collections.sort(sorted);
     double median =
@@ -557,7 +605,8 @@ public final class AnalyticsBenchmark {
    * BENCH_PROFILE=1: the named Cypher the three services run, alone through the raw driver (all
    * rows read), and each one's plan with database hits.
    */
-  private static void profile(Driver driver, LocalDate asAt, int iterations) throws Exception {
+  private static void profile(
+      Driver driver, LocalDate asAt, int iterations, Callable<?> serviceGuidance) throws Exception {
     Map<String, Object> guidance = new HashMap<>();
     guidance.put("from", GUIDANCE_FROM);
     guidance.put("to", GUIDANCE_TO);
@@ -569,6 +618,18 @@ public final class AnalyticsBenchmark {
     queries.put("guidance/front-door-guidance", guidance);
     for (var q : queries.entrySet()) {
       String cypher = CypherFile.load("queries/" + q.getKey());
+      if (q.getKey().startsWith("guidance")) { // the service against its own query, in turn
+        alternate(
+            "guidance through the service",
+            "the same Cypher alone through the driver",
+            iterations,
+            serviceGuidance,
+            () -> {
+              try (var session = driver.session(SessionConfig.defaultConfig())) {
+                return session.executeRead(tx -> tx.run(cypher, q.getValue()).list().size());
+              }
+            });
+      }
       time(
           "raw driver " + q.getKey(),
           iterations,
