@@ -65,7 +65,7 @@ WITH step AS (
 )
 SELECT s.steps, s.support, s.with_outcome, p.n AS children, p.o AS children_with_outcome,
        s.with_outcome::float8 / s.support AS outcome_rate,
-       (s.with_outcome::float8 / s.support) / nullif(p.o::float8 / p.n, 0) AS lift,
+       (s.with_outcome::float8 / s.support) / nullif(p.o::float8 / nullif(p.n, 0), 0) AS lift,
        CASE WHEN s.with_outcome > 0 AND p.o > 0
          THEN (s.with_outcome::float8 / s.support) / (p.o::float8 / p.n)
               * exp(-1.959963984540054 * sqrt(1.0 / s.with_outcome - 1.0 / s.support + 1.0 / p.o - 1.0 / p.n))
@@ -74,7 +74,7 @@ SELECT s.steps, s.support, s.with_outcome, p.n AS children, p.o AS children_with
          THEN (s.with_outcome::float8 / s.support) / (p.o::float8 / p.n)
               * exp(1.959963984540054 * sqrt(1.0 / s.with_outcome - 1.0 / s.support + 1.0 / p.o - 1.0 / p.n))
        END AS lift_high
-FROM supported s
-CROSS JOIN population p
-ORDER BY outcome_rate DESC, s.support DESC, array_to_string(s.steps, '>') COLLATE "C"
+FROM population p
+LEFT JOIN supported s ON true -- one row with no steps when no pathway is supported: the population
+ORDER BY outcome_rate DESC NULLS LAST, s.support DESC, array_to_string(s.steps, '>') COLLATE "C"
 LIMIT :first
