@@ -145,6 +145,23 @@ class Journeys {
             });
   }
 
+  /** What a saved cohort is: its name, definition and the reference date when saved. */
+  Optional<ServiceOverlapService.SavedCohort> cohortDescription(String cohortId) {
+    return neo4j
+        .query(CypherFile.load("queries/journeys/cohort-description"))
+        .bind(cohortId)
+        .to("cohortId")
+        .fetch()
+        .one()
+        .map(
+            row ->
+                new ServiceOverlapService.SavedCohort(
+                    (String) row.get("cohortId"),
+                    (String) row.get("name"),
+                    (String) row.get("definition"),
+                    (LocalDate) row.get("referenceDate")));
+  }
+
   /** Event dates of the kinds up to to, by kind then child, each list sorted. */
   Map<String, Map<String, List<LocalDate>>> eventDates(Collection<String> kinds, LocalDate to) {
     Map<String, Map<String, List<LocalDate>>> byKind = new HashMap<>();

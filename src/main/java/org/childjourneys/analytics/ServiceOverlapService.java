@@ -55,6 +55,9 @@ public class ServiceOverlapService {
       Integer after,
       Double afterShare) {}
 
+  /** A saved cohort as a report's method note describes it (its size is the suppressed count). */
+  public record SavedCohort(String id, String name, String definition, LocalDate referenceDate) {}
+
   private final Journeys journeys;
 
   ServiceOverlapService(Journeys journeys) {
@@ -106,6 +109,12 @@ public class ServiceOverlapService {
       cohort = found;
     }
     return compute(from, to, chosen, cohortId, relativeTo, cohort);
+  }
+
+  /** What the saved cohort is (for a report's method note); empty when there is no such cohort. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<SavedCohort> savedCohort(String cohortId) {
+    return journeys.cohortDescription(cohortId);
   }
 
   static Overlap compute(

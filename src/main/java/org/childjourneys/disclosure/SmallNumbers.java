@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Small-number suppression as the DfE publishes: a count from 1 to 5 could identify a child, so it
- * is withheld (null, shown as {@code c} in a publication).
+ * is withheld (null; {@code [c]} in a publication such as the board reports, docs/reports.md).
  *
  * <p><b>Primary suppression</b> ({@link #suppress(long)}): every count from 1 to 5 is withheld.
  * Zero and counts of 6 or more are shown.

@@ -108,6 +108,17 @@ class GraphQlConfiguration {
     return new DataFetcherExceptionResolverAdapter() {
       @Override
       protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof org.neo4j.driver.exceptions.ClientException client
+            && client.code() != null
+            && client.code().contains("InvalidBookmark")) {
+          // The client sent back a Neo4j-Bookmark header this database never issued.
+          return GraphqlErrorBuilder.newError(env)
+              .errorType(ErrorType.BAD_REQUEST)
+              .message(
+                  "header Neo4j-Bookmark: the database did not issue this bookmark; send back the"
+                      + " value of a response's header from this service, or none")
+              .build();
+        }
         if (!(ex instanceof IllegalArgumentException) || !thrownByThisService(ex)) {
           return null;
         }

@@ -69,6 +69,9 @@ final class LocalUsers {
     for (Map.Entry<String, SecurityProperties.LocalUser> e : users.entrySet()) {
       String password = e.getValue().password();
       if (password == null || password.isBlank()) {
+        password = System.getenv(environmentVariable(e.getKey()));
+      }
+      if (password == null || password.isBlank()) {
         password = stored.getProperty(e.getKey());
         if (password == null) {
           password = generate();
@@ -93,6 +96,16 @@ final class LocalUsers {
           file.toAbsolutePath());
     }
     return details;
+  }
+
+  /**
+   * Spring cannot bind an environment variable to a map key with a dash (front-door), so the
+   * documented CHILDJOURNEYS_SECURITY_USERS_FRONT_DOOR_PASSWORD is read here.
+   */
+  static String environmentVariable(String user) {
+    return "CHILDJOURNEYS_SECURITY_USERS_"
+        + user.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+        + "_PASSWORD";
   }
 
   private static String generate() {

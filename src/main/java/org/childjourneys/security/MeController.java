@@ -1,6 +1,8 @@
 package org.childjourneys.security;
 
+import java.util.List;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
@@ -19,5 +21,10 @@ class MeController {
     return actors
         .current()
         .orElseThrow(() -> new AccessDeniedException("No role of this service is granted"));
+  }
+
+  @SchemaMapping(typeName = "Actor")
+  List<Purpose> recordPurposes(Actor actor) {
+    return AccessPolicy.recordPurposes(actor.role()).stream().sorted().toList();
   }
 }

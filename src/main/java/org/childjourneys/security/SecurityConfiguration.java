@@ -30,14 +30,16 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request but the health check is authenticated: by the council's identity provider's tokens
  * (OIDC/JWT, when configured) or, in the embedded default, as one of the built-in users (HTTP
- * basic). No sessions: each request carries its credentials. Imports are for administrators. See
- * docs/security.md.
+ * basic, or the web pages' sign-in form). Scripts get no session: each request carries its
+ * credentials. Imports are for administrators. See docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,18 +54,30 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
+                    // The sign-in page and the pages' styles, scripts and chart library.
+                    .requestMatchers("/login", "/login.html", "/app/assets/**", "/webjars/**")
+                    .permitAll()
                     .requestMatchers("/api/imports", "/api/imports/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/audit.csv")
                     .hasAnyRole(Role.QUALITY_ASSURANCE.name(), Role.ADMIN.name())
                     .anyRequest()
                     .authenticated())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // No cookies or sessions to ride on; cross-site browser requests are refused below.
+        // Scripts send credentials with each request and get no session; only the web pages'
+        // sign-in form makes one (see webPages below).
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        // Cross-site requests are refused below by their Origin, and the pages' session cookie is
+        // SameSite=Strict, so a forged cross-site post carries no credentials.
         .csrf(csrf -> csrf.disable())
-        .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class);
+        .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint("/login"),
+                    PathPatternRequestMatcher.pathPattern("/app/**")));
     if (props.localUsers()) {
       http.httpBasic(basic -> basic.realmName("Child Journeys"));
+      webPages(http);
     }
     if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(
@@ -71,6 +85,24 @@ class SecurityConfiguration {
               oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(roles(props.jwt().roleClaim()))));
     }
     return http.build();
+  }
+
+  /**
+   * The web pages sign in with a form (built-in users) and keep a session cookie, so the browser
+   * never caches basic credentials; signing out ends the session.
+   */
+  private static void webPages(HttpSecurity http) throws Exception {
+    http.formLogin(
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/app/", false)
+                    .failureUrl("/login?error"))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .logoutSuccessUrl("/login?signedOut")
+                    .deleteCookies("CJSESSION"));
   }
 
   /**

@@ -124,4 +124,96 @@ class SecurityTest extends IntegrationTest {
     assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
     assertThat(headers.getFirst("Cache-Control")).contains("no-store");
   }
+
+  @Test
+  void theWebPagesSignInWithAFormAndASessionThatStaysOnThisSite() {
+    RestClient http =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory())
+            .build();
+    // A page asks an anonymous browser to sign in; the API asks scripts for basic credentials.
+    record Reply(int status, String location, String cookie, String body) {}
+    java.util.function.Function<RestClient.RequestHeadersSpec<?>, Reply> send =
+        spec ->
+            spec.exchange(
+                (req, res) ->
+                    new Reply(
+                        res.getStatusCode().value(),
+                        res.getHeaders().getFirst("Location"),
+                        res.getHeaders().getFirst("Set-Cookie"),
+                        new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    Reply page = send.apply(http.get().uri("/app/child.html").accept(MediaType.TEXT_HTML));
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.location()).endsWith("/login");
+    assertThat(send.apply(http.get().uri("/login")).body()).contains("id=\"sign-in\"");
+
+    Reply wrong =
+        send.apply(
+            http.post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=frontline&password=guess-guess-guess"));
+    assertThat(wrong.location()).endsWith("/login?error");
+
+    Reply signedIn =
+        send.apply(
+            http.post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=frontline&password=" + TestUsers.password("frontline")));
+    assertThat(signedIn.status()).isEqualTo(302);
+    assertThat(signedIn.location()).endsWith("/app/");
+    assertThat(signedIn.cookie()).startsWith("CJSESSION=").contains("HttpOnly", "SameSite=Strict");
+    String session = signedIn.cookie().substring(0, signedIn.cookie().indexOf(';'));
+
+    Reply me =
+        send.apply(
+            http.post()
+                .uri("/graphql")
+                .header("Cookie", session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"query\":\"{ me { name recordPurposes } }\"}"));
+    assertThat(me.body())
+        .isEqualTo(
+            "{\"data\":{\"me\":{\"name\":\"frontline\",\"recordPurposes\":"
+                + "[\"SECTION_47\",\"SAFEGUARDING\",\"OPEN_CASE\",\"EARLY_HELP_ASSESSMENT\","
+                + "\"PRACTICE_LEARNING\"]}}}");
+    // Another site's page cannot post with the user's session.
+    Reply forged =
+        send.apply(
+            http.post()
+                .uri("/graphql")
+                .header("Cookie", session)
+                .header("Origin", "https://evil.example")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"query\":\"{ me { name } }\"}"));
+    assertThat(forged.status()).isEqualTo(403);
+
+    Reply out =
+        send.apply(
+            http.post().uri("/logout").header("Cookie", session).accept(MediaType.TEXT_HTML));
+    assertThat(out.status()).isEqualTo(302);
+    assertThat(out.location()).endsWith("/login?signedOut");
+    Reply after =
+        send.apply(
+            http.post()
+                .uri("/graphql")
+                .header("Cookie", session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"query\":\"{ me { name } }\"}"));
+    assertThat(after.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aggregateRolesReadNoRecordsAndTheDashedUsersPasswordVariableIsNamedAsDocumented() {
+    as("analyst")
+        .document("{ me { recordPurposes } }")
+        .execute()
+        .path("me.recordPurposes")
+        .entityList(String.class)
+        .hasSize(0);
+    assertThat(LocalUsers.environmentVariable("front-door"))
+        .isEqualTo("CHILDJOURNEYS_SECURITY_USERS_FRONT_DOOR_PASSWORD");
+  }
 }
