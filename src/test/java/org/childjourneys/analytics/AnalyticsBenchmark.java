@@ -327,6 +327,9 @@ public final class AnalyticsBenchmark {
         shell("bench/postgres.sh", "stop");
       }
     }
+    if (!problems.isEmpty()) {
+      System.exit(1); // the answers differ: bench/run.sh (and CI's smoke run) marks the step failed
+    }
   }
 
   // ---- timing
