@@ -21,9 +21,10 @@ for arg in "$@"; do
   esac
 done
 if $SMOKE; then
-  FEED=$((CHILDREN / 5)); REQUESTS=50; PEOPLE=20000; INCOMING=2000
+  FEED=$((CHILDREN / 5)); REQUESTS=50; PEOPLE=20000; INCOMING=2000; ITERATIONS=5
 else
   FEED=$((CHILDREN * 15 / 100)); REQUESTS=2000; PEOPLE=$((CHILDREN * 11)); INCOMING=$((CHILDREN))
+  ITERATIONS=9
 fi
 STEPS=${BENCH_STEPS:-"import frontline measures analytics linkage"}
 
@@ -52,7 +53,7 @@ echo "step,wall_seconds,peak_rss_mib,exit_code" > "$CSV"
 failed=0
 for step in $STEPS; do
   args=(-Dbench.children="$CHILDREN" -Dbench.feed-children="$FEED" -Dbench.requests="$REQUESTS"
-        -Dbench.people="$PEOPLE" -Dbench.incoming="$INCOMING")
+        -Dbench.people="$PEOPLE" -Dbench.incoming="$INCOMING" -Dbench.iterations="$ITERATIONS")
   echo
   echo "== $step ($(cut -d' ' -f1-3 /proc/loadavg)) =="
   start=$(date +%s)

@@ -6,33 +6,48 @@
 // with no contact about the child on its day (a referral known only from the statutory returns).
 // The service matches the profile, takes each child once (their earliest matching presentation)
 // and counts. Population-scale: contacts, involvements and exclusions are read from their indexes
-// and grouped by the child they refer to (childId); only the child's date of birth is looked up.
+// and grouped by the child they refer to (childId), reading no more than the child id, kind and
+// day (from the index) of each; only the children who may have presented in the period are then
+// described (their facts' other properties read, links expanded only where a presentation needs
+// them) and looked up for their date of birth.
 // Parameters: $from, $to (dates, inclusive), $months (window), $asAt (date the data is complete
 // to), $kinds (targeted involvement kinds, FollowUpOutcomes.PRIOR_KINDS).
 // Example: :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param months => 12; :param asAt => date('2026-03-31'); :param kinds => ['CIN_EPISODE', 'ASSESSMENT', 'CP_PLAN', 'LAC_EPISODE', 'EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'NEET_OR_NOT_KNOWN', 'YOT_CUSTODY']
 CALL () {
+  // Sources record receipt as a date-time with or without an offset: one branch (and one bounded
+  // index range) for each, as an OR of the two ranges is planned as a seek on one bound only.
   MATCH (k:Contact)
-  // Sources record receipt as a date-time with or without an offset: both ranges use the index.
-  WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration({months: $months, days: 2})}))
-      OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration({months: $months, days: 2})})))
-    AND k.retiredAt IS NULL AND k.childId IS NOT NULL
-  RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k.id AS id, k.source AS source,
-         [(k)-[:LED_TO]->(led) | led.id] AS links, null AS needCodes
+  WHERE k.receivedAt >= datetime({date: $from})
+    AND k.receivedAt < datetime({date: $to + duration({months: $months, days: 2})})
+    AND k.childId IS NOT NULL
+  RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k AS node
+  UNION ALL
+  MATCH (k:Contact)
+  WHERE k.receivedAt >= localdatetime({date: $from})
+    AND k.receivedAt < localdatetime({date: $to + duration({months: $months, days: 2})})
+    AND k.childId IS NOT NULL
+  RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k AS node
   UNION ALL
   MATCH (i:Involvement)
-  WHERE i.kind IN $kinds AND i.start <= $to + duration({months: $months})
-    AND i.retiredAt IS NULL AND i.childId IS NOT NULL AND NOT coalesce(i.shortBreaksOnly, false)
-  RETURN i.childId AS child, i.kind AS kind, i.start AS day, i.id AS id, i.referralSource AS source,
-         [(i)-[:PART_OF]->(whole) | whole.id] AS links, i.needCodes AS needCodes
+  WHERE i.kind IN $kinds AND i.start <= $to + duration({months: $months}) AND i.childId IS NOT NULL
+  RETURN i.childId AS child, i.kind AS kind, i.start AS day, i AS node
   UNION ALL
   MATCH (e:Event)
   WHERE e.kind = 'PERMANENT_EXCLUSION' AND e.date >= $from AND e.date <= $to + duration({months: $months})
-    AND e.retiredAt IS NULL AND e.childId IS NOT NULL
-  RETURN e.childId AS child, e.kind AS kind, e.date AS day, e.id AS id, null AS source, [] AS links,
-         null AS needCodes
+    AND e.childId IS NOT NULL
+  RETURN e.childId AS child, e.kind AS kind, e.date AS day, e AS node
 }
-WITH child, kind, day, id, source, links, needCodes ORDER BY day, id
-WITH child, collect({kind: kind, day: day, id: id, source: source, links: links, needCodes: needCodes}) AS facts
+WITH child, collect({kind: kind, day: day, node: node}) AS candidates
+// Only a child with a contact or referral in the period can have presented (a superset: retired
+// facts and short-breaks-only episodes are dropped next).
+WHERE any(f IN candidates WHERE (f.kind = 'CONTACT' OR f.kind = 'CIN_EPISODE')
+          AND f.day >= $from AND f.day <= $to AND f.day + duration({months: $months}) <= $asAt)
+UNWIND candidates AS f
+WITH child, f.kind AS kind, f.day AS day, f.node AS n
+WHERE n.retiredAt IS NULL AND NOT coalesce(n.shortBreaksOnly, false)
+WITH child, kind, day, n, n.id AS id ORDER BY day, id
+WITH child, collect({kind: kind, day: day, id: id, node: n,
+                     needCodes: CASE WHEN kind = 'ASSESSMENT' THEN n.needCodes END}) AS facts
 WITH child, facts,
      [f IN facts WHERE f.kind = 'CONTACT' AND f.day >= $from AND f.day <= $to
         AND f.day + duration({months: $months}) <= $asAt] AS contacts
@@ -43,23 +58,27 @@ WITH child, facts,
 WHERE size(presentations) > 0
 OPTIONAL MATCH (c:Child {id: child})
 UNWIND presentations AS p
-// The presentation's own response: what a contact led to, or the referral itself.
-WITH child, c.birthDate AS birthDate, facts, p,
-     CASE WHEN p.kind = 'CONTACT' THEN p.links ELSE [p.id] END AS own,
+WITH child, c.birthDate AS birthDate, facts, p, p.node AS pn,
      p.day + duration({months: $months}) AS windowEnd
-WITH child, birthDate, p, own, windowEnd,
+// The presentation's own response: what a contact led to, or the referral itself.
+WITH child, birthDate, facts, p, windowEnd,
+     CASE WHEN p.kind = 'CONTACT' THEN [(pn)-[:LED_TO]->(led) | led.id] ELSE [p.id] END AS own,
+     CASE WHEN p.kind = 'CONTACT' THEN pn.source ELSE pn.referralSource END AS referralSource
+WITH child, birthDate, p, own, referralSource, windowEnd,
      reduce(codes = [], a IN [f IN facts WHERE f.kind = 'ASSESSMENT' AND f.day <= p.day] |
        codes + [x IN coalesce(a.needCodes, []) WHERE NOT x IN codes]) AS needCodes,
      reduce(kinds = [], f IN [f IN facts WHERE f.kind <> 'CONTACT' AND f.kind <> 'PERMANENT_EXCLUSION' AND f.day < p.day] |
        CASE WHEN f.kind IN kinds THEN kinds ELSE kinds + f.kind END) AS priorKinds,
      [f IN facts WHERE f.day >= p.day AND f.day <= windowEnd AND f.id <> p.id] AS within
-WITH child, birthDate, p, needCodes, priorKinds, own, within,
-     // Facts that were the presentation's own response, or part of it, are not "what followed".
-     [f IN within WHERE f.kind <> 'CONTACT' AND f.kind <> 'PERMANENT_EXCLUSION'
-        AND NOT f.id IN own AND NONE(x IN f.links WHERE x IN own)] AS further
-RETURN child, birthDate, p.day AS day, p.kind = 'CONTACT' AS contact, p.source AS referralSource,
+WITH child, birthDate, p, referralSource, needCodes, priorKinds, own, within,
+     // Facts that were the presentation's own response, or part of it, are not "what followed"
+     // (all involvements: contacts and exclusions are left out first).
+     [n IN [f IN within WHERE f.kind <> 'CONTACT' AND f.kind <> 'PERMANENT_EXCLUSION'
+              AND NOT f.id IN own | f.node]
+        WHERE NONE(x IN [(n)-[:PART_OF]->(whole) | whole.id] WHERE x IN own)] AS further
+RETURN child, birthDate, p.day AS day, p.kind = 'CONTACT' AS contact, referralSource,
        needCodes, priorKinds,
-       any(f IN further WHERE f.kind = 'CIN_EPISODE' AND f.day > p.day) AS reReferral,
+       any(n IN further WHERE n.kind = 'CIN_EPISODE' AND n.start > p.day) AS reReferral,
        any(f IN within WHERE f.kind = 'CP_PLAN') AS childProtectionPlan,
        any(f IN within WHERE f.kind = 'LAC_EPISODE') AS care,
        any(f IN within WHERE f.kind = 'YOT_CUSTODY') AS custody,

@@ -252,29 +252,29 @@ public class FrontDoorGuidanceService {
     params.put("months", months);
     params.put("asAt", asAt);
     params.put("kinds", FollowUpOutcomes.PRIOR_KINDS);
-    List<Presentation> rows = new ArrayList<>();
-    neo4j
-        .query(CypherFile.load("queries/guidance/front-door-guidance"))
-        .bindAll(params)
-        .fetch()
-        .all()
-        .forEach(
-            r -> {
-              LocalDate day = (LocalDate) r.get("day");
-              @SuppressWarnings("unchecked")
-              Collection<String> needs = (Collection<String>) r.get("needCodes");
-              @SuppressWarnings("unchecked")
-              Collection<String> prior = (Collection<String>) r.get("priorKinds");
-              rows.add(
-                  new Presentation(
-                      (String) r.get("child"),
-                      day,
-                      FollowUpOutcomes.ageBand((LocalDate) r.get("birthDate"), day),
-                      (String) r.get("referralSource"),
-                      Set.copyOf(needs),
-                      Set.copyOf(prior),
-                      FollowUpOutcomes.flags(r)));
-            });
-    return rows;
+    // Read straight from the driver's records (no intermediate maps): ~16k rows at 100k children.
+    return List.copyOf(
+        neo4j
+            .query(CypherFile.load("queries/guidance/front-door-guidance"))
+            .bindAll(params)
+            .fetchAs(Presentation.class)
+            .mappedBy((types, r) -> presentation(r))
+            .all());
+  }
+
+  private static Presentation presentation(org.neo4j.driver.Record r) {
+    LocalDate day = r.get("day").asLocalDate();
+    boolean[] outcomes = new boolean[FollowUpOutcomes.OUTCOMES.size()];
+    for (int o = 0; o < outcomes.length; o++) {
+      outcomes[o] = r.get(FollowUpOutcomes.OUTCOMES.get(o)).asBoolean(false);
+    }
+    return new Presentation(
+        r.get("child").asString(),
+        day,
+        FollowUpOutcomes.ageBand(r.get("birthDate").asLocalDate(null), day),
+        r.get("referralSource").asString(null),
+        Set.copyOf(r.get("needCodes").asList(org.neo4j.driver.Value::asString)),
+        Set.copyOf(r.get("priorKinds").asList(org.neo4j.driver.Value::asString)),
+        outcomes);
   }
 }

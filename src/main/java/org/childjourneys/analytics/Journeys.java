@@ -67,23 +67,63 @@ class Journeys {
 
   /** Every journey that began on or before to. */
   List<Journey> begunBy(LocalDate to) {
-    return read(
+    return List.copyOf(
         neo4j
             .query(CypherFile.load("queries/journeys/journey-summaries"))
             .bind(to)
             .to("to")
-            .fetch()
+            .fetchAs(Journey.class)
+            .mappedBy((types, record) -> journey(record))
             .all());
+  }
+
+  /**
+   * Every journey that began on or before to, without its universal registrations; journeys with
+   * nothing else are left out.
+   */
+  List<Journey> targetedBegunBy(LocalDate to) {
+    return List.copyOf(
+        neo4j
+            .query(CypherFile.load("queries/journeys/targeted-journey-summaries"))
+            .bindAll(Map.of("to", to, "universal", List.copyOf(UNIVERSAL_KINDS)))
+            .fetchAs(Journey.class)
+            .mappedBy((types, record) -> journey(record))
+            .all());
+  }
+
+  /**
+   * The children whose journey began by to with an involvement active from from to to, by the exact
+   * combination of the services (of those given, in their order) they had active; counted in the
+   * database.
+   */
+  Map<List<String>, Long> activeCombinations(LocalDate from, LocalDate to, List<String> services) {
+    Map<List<String>, Long> counts = new HashMap<>();
+    neo4j
+        .query(CypherFile.load("queries/journeys/overlap-combinations"))
+        .bindAll(Map.of("from", from, "to", to, "services", List.copyOf(services)))
+        .fetch()
+        .all()
+        .forEach(
+            row -> {
+              List<String> combination = new ArrayList<>();
+              for (Object o : (Collection<?>) row.get("combination")) {
+                combination.add((String) o);
+              }
+              counts.merge(
+                  List.copyOf(combination), ((Number) row.get("children")).longValue(), Long::sum);
+            });
+    return counts;
   }
 
   /** The journeys of these children (those with any involvement). */
   List<Journey> of(Collection<String> childIds) {
-    return read(
+    return List.copyOf(
         neo4j
             .query(CypherFile.load("queries/journeys/journey-summaries-of-children"))
             .bind(List.copyOf(childIds))
             .to("childIds")
-            .fetch()
+            .fetchAs(Journey.class)
+            .mappedBy((types, record) -> journey(record))
             .all());
   }
 
@@ -147,25 +187,18 @@ class Journeys {
     return byKind;
   }
 
-  private static List<Journey> read(Collection<Map<String, Object>> rows) {
-    List<Journey> journeys = new ArrayList<>(rows.size());
-    for (Map<String, Object> row : rows) {
-      List<?> kinds = (List<?>) row.get("kinds");
-      List<?> services = (List<?>) row.get("services");
-      List<?> starts = (List<?>) row.get("starts");
-      List<?> ends = (List<?>) row.get("ends");
-      List<Step> steps = new ArrayList<>(kinds.size());
-      for (int i = 0; i < kinds.size(); i++) {
-        LocalDate end = (LocalDate) ends.get(i);
-        steps.add(
-            new Step(
-                (String) kinds.get(i),
-                (String) services.get(i),
-                (LocalDate) starts.get(i),
-                OPEN.equals(end) ? null : end));
-      }
-      journeys.add(new Journey((String) row.get("childId"), List.copyOf(steps)));
+  /** A journey from a row of the summary queries, read from the driver's values directly. */
+  private static Journey journey(org.neo4j.driver.Record row) {
+    List<String> kinds = row.get("kinds").asList(org.neo4j.driver.Value::asString);
+    List<String> services = row.get("services").asList(org.neo4j.driver.Value::asString);
+    List<LocalDate> starts = row.get("starts").asList(org.neo4j.driver.Value::asLocalDate);
+    List<LocalDate> ends = row.get("ends").asList(org.neo4j.driver.Value::asLocalDate);
+    List<Step> steps = new ArrayList<>(kinds.size());
+    for (int i = 0; i < kinds.size(); i++) {
+      LocalDate end = ends.get(i);
+      steps.add(
+          new Step(kinds.get(i), services.get(i), starts.get(i), OPEN.equals(end) ? null : end));
     }
-    return journeys;
+    return new Journey(row.get("childId").asString(), List.copyOf(steps));
   }
 }

@@ -130,7 +130,12 @@ public class PathwaysService {
     if (first < 1 || first > MAX_FIRST) {
       throw new InvalidInputException("first", "from 1 to " + MAX_FIRST);
     }
-    List<Journeys.Journey> all = journeys.begunBy(to);
+    // Universal registrations are never steps: a child with nothing else is not in the
+    // population, so they are left in the database unless one is itself the outcome.
+    List<Journeys.Journey> all =
+        Journeys.UNIVERSAL_KINDS.contains(outcome)
+            ? journeys.begunBy(to)
+            : journeys.targetedBegunBy(to);
     Map<String, LocalDate> firstOutcome = firstOutcome(outcome, to, all);
     return compute(all, firstOutcome, outcome, from, to, by, minSupport, first);
   }
@@ -415,7 +420,8 @@ public class PathwaysService {
             .filter(Objects::nonNull)
             .min(LocalDate::compareTo)
             .orElse(catalogue.referenceDate());
-    List<Journeys.Journey> all = journeys.begunBy(to);
+    // Entry and the later outcomes are never universal registrations (not steps, not outcomes).
+    List<Journeys.Journey> all = journeys.targetedBegunBy(to);
     List<String> eventKinds =
         LATER_OUTCOMES.stream().filter(Journeys.OUTCOME_EVENT_KINDS::contains).toList();
     Map<String, Map<String, List<LocalDate>>> events =

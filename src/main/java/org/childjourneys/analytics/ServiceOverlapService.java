@@ -75,6 +75,15 @@ public class ServiceOverlapService {
       throw new InvalidInputException(
           "relativeTo", "'" + relativeTo + "' is not one of the services: " + chosen);
     }
+    if (cohortId == null && relativeTo == null) {
+      // Only the combinations are needed: counted in the database, so 100k journeys need not be
+      // read (the same cohort and combinations as compute's; docs/benchmarks.md, issue 8).
+      Map<Integer, Long> byCombination = new TreeMap<>();
+      journeys
+          .activeCombinations(from, to, chosen)
+          .forEach((services1, n) -> byCombination.merge(bits(services1, chosen), n, Long::sum));
+      return tabulate(from, to, chosen, null, null, byCombination, List.of());
+    }
     List<Journeys.Journey> cohort;
     if (cohortId == null) {
       cohort =
@@ -121,6 +130,18 @@ public class ServiceOverlapService {
     for (Journeys.Journey j : cohort) {
       byCombination.merge(combination(j, from, to, chosen), 1L, Long::sum);
     }
+    return tabulate(from, to, chosen, cohortId, relativeTo, byCombination, cohort);
+  }
+
+  /** The suppressed table of the combinations' counts (cohort is needed only with relativeTo). */
+  private static Overlap tabulate(
+      LocalDate from,
+      LocalDate to,
+      List<String> chosen,
+      String cohortId,
+      String relativeTo,
+      Map<Integer, Long> byCombination,
+      List<Journeys.Journey> cohort) {
     SmallNumbers.Table table = new SmallNumbers.Table();
     List<String> comboKeys = new ArrayList<>();
     byCombination.forEach(
@@ -295,6 +316,18 @@ public class ServiceOverlapService {
 
   private static Double share(Integer count, long whole) {
     return count == null || whole == 0 ? null : (double) count / whole;
+  }
+
+  /** The bit set, in the order of chosen, of these services. */
+  private static int bits(List<String> services, List<String> chosen) {
+    int bits = 0;
+    for (String s : services) {
+      int i = chosen.indexOf(s);
+      if (i >= 0) {
+        bits |= 1 << i;
+      }
+    }
+    return bits;
   }
 
   private static int combination(

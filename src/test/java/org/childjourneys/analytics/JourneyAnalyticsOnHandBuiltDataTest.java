@@ -158,6 +158,15 @@ class JourneyAnalyticsOnHandBuiltDataTest {
             "SOCIAL_CARE+EARLY_HELP=8",
             "EARLY_HELP=7",
             "SOCIAL_CARE+EARLY_HELP+EDUCATION=6");
+    // Without relativeTo only the combinations are needed, and they are counted in the database
+    // (overlap-combinations.cypher): the same table.
+    var counted =
+        overlap.overlap(FROM, TO, List.of("SOCIAL_CARE", "EARLY_HELP", "EDUCATION"), null, null);
+    assertThat(counted.relativeTo()).isNull();
+    assertThat(counted.children()).isEqualTo(43);
+    assertThat(counted.services()).isEqualTo(o.services());
+    assertThat(counted.pairs()).isEqualTo(o.pairs());
+    assertThat(counted.combinations()).isEqualTo(o.combinations());
 
     // Of social care's 24: G2's early help was before (8); G1's and G5's came after their social
     // care ended (16 of the 16 ended); G5's EHC plan was before and during it (6).

@@ -1,0 +1,65 @@
+-- The analytics benchmark's PostgreSQL schema (docs/benchmarks-postgres.md): the same data the
+-- Neo4j analytics read, exported from the benchmark store by AnalyticsBenchmark and loaded with
+-- COPY. Normalised: one row per child, involvement, contact, event and link.
+DROP SCHEMA IF EXISTS bench CASCADE;
+CREATE SCHEMA bench;
+SET search_path = bench;
+
+-- Every Child node.
+CREATE TABLE child (
+  id         text PRIMARY KEY,
+  birth_date date
+);
+
+-- The steps of each child's journey: one row per involvement of the child's JourneySummary (the
+-- involvements of the records referring to the child, retired ones left out, one statutoryKey
+-- once), seq = its position in journey order (start, later end first, kind, id). What overlap and
+-- pathways read in both databases. end_date NULL = open.
+CREATE TABLE journey_step (
+  child_id   text    NOT NULL,
+  seq        integer NOT NULL,
+  kind       text    NOT NULL,
+  service    text    NOT NULL,
+  start_date date    NOT NULL,
+  end_date   date,
+  PRIMARY KEY (child_id, seq)
+);
+
+-- Involvement records (not retired, with a child): what front-door guidance reads.
+CREATE TABLE involvement (
+  id                text PRIMARY KEY,
+  child_id          text    NOT NULL,
+  kind              text    NOT NULL,
+  start_date        date    NOT NULL,
+  referral_source   text,
+  need_codes        text[],
+  short_breaks_only boolean NOT NULL
+);
+
+-- (:Involvement)-[:PART_OF]->(:Involvement)
+CREATE TABLE involvement_part_of (
+  involvement_id text NOT NULL,
+  whole_id       text NOT NULL
+);
+
+-- Contacts (not retired, with a child); received_on = date(receivedAt).
+CREATE TABLE contact (
+  id          text PRIMARY KEY,
+  child_id    text NOT NULL,
+  received_on date NOT NULL,
+  source      text
+);
+
+-- (:Contact)-[:LED_TO]->(:Involvement)
+CREATE TABLE contact_led_to (
+  contact_id     text NOT NULL,
+  involvement_id text NOT NULL
+);
+
+-- Events (not retired, with a child) of the kinds analytics use as outcomes.
+CREATE TABLE event (
+  id         text PRIMARY KEY,
+  child_id   text NOT NULL,
+  kind       text NOT NULL,
+  event_date date NOT NULL
+);
