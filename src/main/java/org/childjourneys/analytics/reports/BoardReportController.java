@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,44 +40,23 @@ class BoardReportController {
     this.actors = actors;
   }
 
-  @GetMapping("/reports/overlap.csv")
+  @GetMapping("/reports/overlap.{format}")
   @PreAuthorize(READERS)
-  ResponseEntity<byte[]> overlapCsv(
+  ResponseEntity<byte[]> overlap(
+      @PathVariable String format,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String services,
       @RequestParam(required = false) String cohortId,
       @RequestParam(required = false) String relativeTo,
       @RequestParam(required = false) String table) {
-    Report report = overlap(from, to, services, cohortId, relativeTo);
-    return csv(report, table);
+    return render(format, () -> overlap(from, to, services, cohortId, relativeTo), table);
   }
 
-  @GetMapping("/reports/overlap.xlsx")
+  @GetMapping("/reports/pathways.{format}")
   @PreAuthorize(READERS)
-  ResponseEntity<byte[]> overlapXlsx(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String services,
-      @RequestParam(required = false) String cohortId,
-      @RequestParam(required = false) String relativeTo) {
-    return xlsx(overlap(from, to, services, cohortId, relativeTo));
-  }
-
-  @GetMapping("/reports/overlap.html")
-  @PreAuthorize(READERS)
-  ResponseEntity<byte[]> overlapHtml(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String services,
-      @RequestParam(required = false) String cohortId,
-      @RequestParam(required = false) String relativeTo) {
-    return html(overlap(from, to, services, cohortId, relativeTo));
-  }
-
-  @GetMapping("/reports/pathways.csv")
-  @PreAuthorize(READERS)
-  ResponseEntity<byte[]> pathwaysCsv(
+  ResponseEntity<byte[]> pathways(
+      @PathVariable String format,
       @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -84,31 +64,19 @@ class BoardReportController {
       @RequestParam(required = false) String minSupport,
       @RequestParam(required = false) String first,
       @RequestParam(required = false) String table) {
-    return csv(pathways(outcome, from, to, by, minSupport, first), table);
+    return render(format, () -> pathways(outcome, from, to, by, minSupport, first), table);
   }
 
-  @GetMapping("/reports/pathways.xlsx")
-  @PreAuthorize(READERS)
-  ResponseEntity<byte[]> pathwaysXlsx(
-      @RequestParam(required = false) String outcome,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String by,
-      @RequestParam(required = false) String minSupport,
-      @RequestParam(required = false) String first) {
-    return xlsx(pathways(outcome, from, to, by, minSupport, first));
-  }
-
-  @GetMapping("/reports/pathways.html")
-  @PreAuthorize(READERS)
-  ResponseEntity<byte[]> pathwaysHtml(
-      @RequestParam(required = false) String outcome,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String by,
-      @RequestParam(required = false) String minSupport,
-      @RequestParam(required = false) String first) {
-    return html(pathways(outcome, from, to, by, minSupport, first));
+  /** The report as CSV (one table, chosen by {@code table}), Excel or the printable page. */
+  private static ResponseEntity<byte[]> render(
+      String format, java.util.function.Supplier<Report> report, String table) {
+    return switch (format) {
+      case "csv" -> csv(report.get(), table);
+      case "xlsx" -> xlsx(report.get());
+      case "html" -> html(report.get());
+      default ->
+          throw new InvalidInputException("format", "csv, xlsx or html, was '" + format + "'");
+    };
   }
 
   private Report overlap(

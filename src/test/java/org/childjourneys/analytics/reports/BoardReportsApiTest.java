@@ -587,6 +587,7 @@ class BoardReportsApiTest extends IntegrationTest {
   void badParametersAreRefusedNamingThem() {
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("/reports/overlap.xlsx?from=2025-13-01&to=2026-03-31", "from");
+    cases.put("/reports/overlap.pdf?from=2025-04-01&to=2026-03-31", "format");
     cases.put("/reports/overlap.csv?to=2026-03-31", "from");
     cases.put("/reports/overlap.html?from=2025-04-01&to=31/03/2026", "to");
     cases.put("/reports/overlap.xlsx?from=2026-04-01&to=2026-03-31", "to");
