@@ -53,6 +53,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class FrontlineBenchmark {
 
+  /** The deployment's own authority code, as the service reads it. */
+  private static volatile String homeAuthority = "";
+
   static final String TRIAGE =
       """
       query Triage($id: ID!) {
@@ -115,6 +118,7 @@ public final class FrontlineBenchmark {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       Driver driver = context.getBean(Driver.class);
       String database = context.getEnvironment().getProperty("spring.data.neo4j.database", "neo4j");
+      homeAuthority = context.getBean(org.childjourneys.security.Authorities.class).home();
       List<String> ids =
           driver
               .executableQuery(
@@ -427,6 +431,9 @@ public final class FrontlineBenchmark {
         Map<String, Object> one = new java.util.HashMap<>();
         one.put("ids", List.of(id));
         one.put("team", null);
+        // The benchmark's user is of the deployment's own authority (multi-authority rules).
+        one.put("home", homeAuthority);
+        one.put("authority", homeAuthority);
         for (String q :
             List.of(
                 "child/children-by-id",
@@ -465,6 +472,9 @@ public final class FrontlineBenchmark {
             Map<String, Object> one = new java.util.HashMap<>();
             one.put("ids", List.of(id));
             one.put("team", null);
+            // The benchmark's user is of the deployment's own authority (multi-authority rules).
+            one.put("home", homeAuthority);
+            one.put("authority", homeAuthority);
             s.executeRead(tx -> tx.run(cypher, one).list());
           }
           System.out.printf(
@@ -510,6 +520,9 @@ public final class FrontlineBenchmark {
             Map<String, Object> one = new java.util.HashMap<>();
             one.put("ids", List.of(id));
             one.put("team", null);
+            // The benchmark's user is of the deployment's own authority (multi-authority rules).
+            one.put("home", homeAuthority);
+            one.put("authority", homeAuthority);
             tx.run(CypherFile.load("child/children-by-id"), one).consume();
             tx.run(CypherFile.load("dataset/sources")).consume();
             tx.run(CypherFile.load("chronology/child-facts"), Map.of("ids", List.of(id))).list();
