@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +31,9 @@ final class ImdImporter implements Importer {
   @Override
   public void read(ImportRun run) throws IOException {
     Map<String, String> seen = new HashMap<>();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    long[] records = {0};
-    run.eachCsvFile(file -> readFile(run, file, seen, rows, records));
-    flush(run, rows, records);
+    ImportRun.RowBatch deciles = run.rowBatch("upsert-imd-deciles", BATCH);
+    run.eachCsvFile(file -> readFile(run, file, seen, deciles));
+    deciles.flush();
   }
 
   /**
@@ -65,11 +63,7 @@ final class ImdImporter implements Importer {
   }
 
   private void readFile(
-      ImportRun run,
-      Path file,
-      Map<String, String> seen,
-      List<Map<String, Object>> rows,
-      long[] records)
+      ImportRun run, Path file, Map<String, String> seen, ImportRun.RowBatch deciles)
       throws IOException {
     String name = file.getFileName().toString();
     if (Files.size(file) == 0) {
@@ -142,21 +136,11 @@ final class ImdImporter implements Importer {
         out.put("rank", rank);
         out.put("source", row.file + " " + row.location);
         out.put("importJob", run.jobId());
-        rows.add(out);
-        records[0]++;
-        if (rows.size() == BATCH) {
-          flush(run, rows, records);
-        }
+        deciles.countRecord();
+        deciles.add(out);
       }
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new ImportFailedException(name + ": cannot read as CSV: " + e.getMessage());
     }
-  }
-
-  private static void flush(ImportRun run, List<Map<String, Object>> rows, long[] records) {
-    run.writeRows(
-        records[0], List.of(new GraphUpserter.Rows("upsert-imd-deciles", List.copyOf(rows))));
-    rows.clear();
-    records[0] = 0;
   }
 }

@@ -87,6 +87,47 @@ final class ImportRun {
     progressSink.accept(this);
   }
 
+  /** Rows for one named statement, written every {@code size} rows (a transaction each). */
+  RowBatch rowBatch(String statement, int size) {
+    return new RowBatch(statement, size);
+  }
+
+  /**
+   * Collects the rows of one named statement and writes them in batches, counting the source
+   * records they stand for (a record may give no row, e.g. a regional line).
+   */
+  final class RowBatch {
+    private final String statement;
+    private final int size;
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private long records;
+
+    private RowBatch(String statement, int size) {
+      this.statement = statement;
+      this.size = size;
+    }
+
+    /** One source record read (counted with the next write). */
+    void countRecord() {
+      records++;
+    }
+
+    /** A row for the statement; a full batch is written. */
+    void add(Map<String, Object> row) {
+      rows.add(row);
+      if (rows.size() >= size) {
+        flush();
+      }
+    }
+
+    /** Writes what is left. */
+    void flush() {
+      writeRows(records, List.of(new GraphUpserter.Rows(statement, List.copyOf(rows))));
+      rows.clear();
+      records = 0;
+    }
+  }
+
   void reject(String file, String location, String field, String value, String reason) {
     pendingRejections.add(new Rejection(file, location, field, value, reason));
     counts = counts.plus(new ImportCounts(0, 0, 0, 0, 0, 1));

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,18 +136,13 @@ final class IndicatorsImporter implements Importer {
   @Override
   public void read(ImportRun run) throws IOException {
     Map<String, String> seen = new HashMap<>();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    long[] records = {0};
-    run.eachCsvFile(file -> readFile(run, file, seen, rows, records));
-    flush(run, rows, records);
+    ImportRun.RowBatch indicators = run.rowBatch("upsert-la-indicators", BATCH);
+    run.eachCsvFile(file -> readFile(run, file, seen, indicators));
+    indicators.flush();
   }
 
   private void readFile(
-      ImportRun run,
-      Path file,
-      Map<String, String> seen,
-      List<Map<String, Object>> rows,
-      long[] records)
+      ImportRun run, Path file, Map<String, String> seen, ImportRun.RowBatch indicators)
       throws IOException {
     String name = file.getFileName().toString();
     if (Files.size(file) == 0) {
@@ -180,7 +174,7 @@ final class IndicatorsImporter implements Importer {
         Map<String, Object> props = indicator(row);
         if (props == null) {
           // A regional or other row: read, not loaded, not an error.
-          records[0]++;
+          indicators.countRecord();
           continue;
         }
         if (!row.report(run)) {
@@ -208,22 +202,12 @@ final class IndicatorsImporter implements Importer {
         r.put("key", key);
         r.put("hash", hash);
         r.put("props", props);
-        rows.add(r);
-        records[0]++;
-        if (rows.size() == BATCH) {
-          flush(run, rows, records);
-        }
+        indicators.countRecord();
+        indicators.add(r);
       }
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new ImportFailedException(name + ": cannot read as CSV: " + e.getMessage());
     }
-  }
-
-  private static void flush(ImportRun run, List<Map<String, Object>> rows, long[] records) {
-    run.writeRows(
-        records[0], List.of(new GraphUpserter.Rows("upsert-la-indicators", List.copyOf(rows))));
-    rows.clear();
-    records[0] = 0;
   }
 
   /** The row's indicator as properties; null for a row at another level (regional). */

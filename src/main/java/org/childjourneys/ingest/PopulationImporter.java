@@ -71,9 +71,8 @@ final class PopulationImporter implements Importer {
     // area|year -> bands, in file order; the file of the first row for it.
     Map<String, TreeMap<Integer, Band>> bands = new LinkedHashMap<>();
     Map<String, String> sourceFile = new HashMap<>();
-    long[] records = {0};
-    run.eachCsvFile(file -> readFile(run, file, bands, sourceFile, records));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    ImportRun.RowBatch estimatesByArea = run.rowBatch("upsert-population-estimates", BATCH);
+    run.eachCsvFile(file -> readFile(run, file, bands, sourceFile, estimatesByArea));
     for (Map.Entry<String, TreeMap<Integer, Band>> e : bands.entrySet()) {
       String[] areaYear = e.getKey().split("\\|");
       List<Map<String, Object>> estimates = new ArrayList<>();
@@ -98,16 +97,9 @@ final class PopulationImporter implements Importer {
       row.put("sourceFile", sourceFile.get(e.getKey()));
       row.put("importJob", run.jobId());
       row.put("estimates", estimates);
-      rows.add(row);
-      if (rows.size() == BATCH) {
-        run.writeRows(
-            records[0],
-            List.of(new GraphUpserter.Rows("upsert-population-estimates", List.copyOf(rows))));
-        rows.clear();
-        records[0] = 0;
-      }
+      estimatesByArea.add(row);
     }
-    run.writeRows(records[0], List.of(new GraphUpserter.Rows("upsert-population-estimates", rows)));
+    estimatesByArea.flush();
   }
 
   private void readFile(
@@ -115,7 +107,7 @@ final class PopulationImporter implements Importer {
       Path file,
       Map<String, TreeMap<Integer, Band>> bands,
       Map<String, String> sourceFile,
-      long[] records)
+      ImportRun.RowBatch estimatesByArea)
       throws IOException {
     String name = file.getFileName().toString();
     if (Files.size(file) == 0) {
@@ -215,7 +207,7 @@ final class PopulationImporter implements Importer {
               b.from(), new Band(b.from(), b.to(), b.count(), row.file + " " + row.location));
         }
         sourceFile.putIfAbsent(key, row.file);
-        records[0]++;
+        estimatesByArea.countRecord();
       }
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       throw new ImportFailedException(name + ": cannot read as CSV: " + e.getMessage());
