@@ -95,7 +95,8 @@ public final class AnalyticsBenchmark {
                 "--childjourneys.neo4j.embedded.data-directory="
                     + HOME.resolve("neo4j-" + children),
                 "--childjourneys.neo4j.embedded.bolt-port=17692",
-                "--childjourneys.neo4j.embedded.page-cache=2GB",
+                "--childjourneys.neo4j.embedded.page-cache="
+                    + System.getProperty("bench.page-cache", "2GB"),
                 "--childjourneys.demo.enabled=true",
                 "--childjourneys.demo.children=" + children,
                 "--childjourneys.demo.seed=20181001",
@@ -106,6 +107,10 @@ public final class AnalyticsBenchmark {
                 "--childjourneys.security.audit-head-file="
                     + HOME.resolve("neo4j-" + children + "-audit-heads.log"),
                 "--logging.level.root=WARN",
+                // Building a new store takes minutes (half an hour at 1M): show its progress.
+                "--logging.level.org.childjourneys.synthetic=INFO",
+                "--logging.level.org.childjourneys.neo4j=INFO",
+                "--logging.level.org.childjourneys.schema=INFO",
                 "--spring.main.banner-mode=off");
     System.out.printf(
         "Service ready on a %,d-child authority in %.0f s%n",
@@ -249,8 +254,11 @@ public final class AnalyticsBenchmark {
                 Locale.ROOT,
                 "Analytics at %,d children (%,d journey summaries, %,d steps), %s; %d warm-ups then"
                     + " %d runs each, median and p95 (nearest rank: with %d runs the p95 is the"
-                    + " slowest). Neo4j: through the service layer (embedded Neo4j 5.26, page cache"
-                    + " 2 GB). PostgreSQL %s: the SQL of bench/postgres/ over the same data through"
+                    + " slowest). Neo4j: through the service layer (embedded Neo4j 5.26, page cache "
+                    + System.getProperty("bench.page-cache", "2GB")
+                    + ", heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB). PostgreSQL %s: the SQL of bench/postgres/ over the same data through"
                     + " JDBC (shared_buffers 2 GB, work_mem 256 MB, parallel workers 2, JIT off).%n%n"
                     + "Each question is asked of Neo4j and of PostgreSQL in turn, run by run, so"
                     + " both see the same load. Load averages (1, 5, 15 min; the machine is shared,"

@@ -51,7 +51,8 @@ public final class ImportThroughputBenchmark {
                 "--childjourneys.neo4j.embedded.data-directory="
                     + home.resolve("neo4j-" + children),
                 "--childjourneys.neo4j.embedded.bolt-port=17688",
-                "--childjourneys.neo4j.embedded.page-cache=2GB",
+                "--childjourneys.neo4j.embedded.page-cache="
+                    + System.getProperty("bench.page-cache", "2GB"),
                 "--childjourneys.demo.enabled=true",
                 "--childjourneys.demo.children=" + children,
                 "--childjourneys.demo.seed=" + SEED,
@@ -59,6 +60,10 @@ public final class ImportThroughputBenchmark {
                 "--childjourneys.import.drop.enabled=false",
                 "--childjourneys.import.directory=" + run.resolve("jobs"),
                 "--logging.level.root=WARN",
+                // Building a new store takes minutes (half an hour at 1M): show its progress.
+                "--logging.level.org.childjourneys.synthetic=INFO",
+                "--logging.level.org.childjourneys.neo4j=INFO",
+                "--logging.level.org.childjourneys.schema=INFO",
                 "--logging.level.org.childjourneys.ingest.ImportThroughputBenchmark=INFO",
                 // BENCH_DEBUG=1 prints the time of each statement of each import batch.
                 "--logging.level.org.childjourneys.ingest.GraphUpserter="

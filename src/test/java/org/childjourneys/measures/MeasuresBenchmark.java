@@ -61,7 +61,8 @@ public final class MeasuresBenchmark {
                 "--childjourneys.neo4j.embedded.data-directory="
                     + home.resolve("neo4j-" + children),
                 "--childjourneys.neo4j.embedded.bolt-port=17690",
-                "--childjourneys.neo4j.embedded.page-cache=2GB",
+                "--childjourneys.neo4j.embedded.page-cache="
+                    + System.getProperty("bench.page-cache", "2GB"),
                 "--childjourneys.demo.enabled=true",
                 "--childjourneys.demo.children=" + children,
                 "--childjourneys.demo.seed=20181001",
@@ -72,6 +73,10 @@ public final class MeasuresBenchmark {
                 "--childjourneys.security.audit-head-file="
                     + home.resolve("neo4j-" + children + "-audit-heads.log"),
                 "--logging.level.root=WARN",
+                // Building a new store takes minutes (half an hour at 1M): show its progress.
+                "--logging.level.org.childjourneys.synthetic=INFO",
+                "--logging.level.org.childjourneys.neo4j=INFO",
+                "--logging.level.org.childjourneys.schema=INFO",
                 "--spring.main.banner-mode=off");
     System.out.printf(
         "Service ready on a %,d-child authority in %.0f s%n",
