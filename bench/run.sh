@@ -6,8 +6,10 @@
 #
 # Each step builds or reuses the synthetic authority's store under target/bench/neo4j-CHILDREN and
 # prints its figures next to a baseline measured in the same run (plain LOAD CSV, the raw driver,
-# PostgreSQL...). Results: target/bench/summary-CHILDREN.md and .csv, plus each step's own
-# Markdown. The load generator and the service share this machine's cores.
+# PostgreSQL...); the plans step profiles every statement the service ran (docs/query-plans.md).
+# Results: target/bench/summary-CHILDREN.md and .csv, plus each step's own Markdown. The load
+# generator and the service share this machine's cores. BENCH_STEPS picks steps; BENCH_HEAP and
+# BENCH_PAGE_CACHE override the memory settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +36,7 @@ if [ "$PEOPLE" -gt 1111112 ]; then PEOPLE=1111112; INCOMING=100000; fi
 if [ "$CHILDREN" -ge 500000 ]; then HEAP=8g; PAGE_CACHE=8GB; else HEAP=6g; PAGE_CACHE=2GB; fi
 HEAP=${BENCH_HEAP:-$HEAP}
 PAGE_CACHE=${BENCH_PAGE_CACHE:-$PAGE_CACHE}
-STEPS=${BENCH_STEPS:-"import frontline measures analytics linkage"}
+STEPS=${BENCH_STEPS:-"import frontline measures analytics linkage plans"}
 
 OUT=target/bench
 mkdir -p "$OUT"
@@ -87,7 +89,7 @@ if [ -d "$store" ]; then
   echo "Store: $(du -sh "$store" | cut -f1) in $store." >> "$SUMMARY"
 fi
 echo >> "$SUMMARY"
-for md in import-throughput frontline measures analytics linkage; do
+for md in import-throughput frontline measures analytics linkage query-plans; do
   if [ -f "$OUT/$md.md" ]; then
     echo "## $md" >> "$SUMMARY"
     echo >> "$SUMMARY"

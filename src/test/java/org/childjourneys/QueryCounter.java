@@ -65,6 +65,12 @@ public final class QueryCounter {
 
   private QueryCounter() {}
 
+  /**
+   * Sees every statement with its parameters (a {@code Map}, a driver {@code Value} or null), when
+   * set: QueryPlanReport records the statements the service runs to profile them.
+   */
+  public static volatile java.util.function.BiConsumer<String, Object> listener;
+
   public static long statements() {
     return STATEMENTS.get();
   }
@@ -123,9 +129,15 @@ public final class QueryCounter {
           });
     }
 
-    void statement(Transaction tx, Object query) {
+    void statement(Transaction tx, Object[] args) {
       STATEMENTS.incrementAndGet();
+      Object query = args[0];
       String text = query instanceof Query q ? q.text() : String.valueOf(query);
+      var seen = listener;
+      if (seen != null) {
+        seen.accept(
+            text, query instanceof Query q ? q.parameters() : args.length > 1 ? args[1] : null);
+      }
       tx.statements.add(text);
       QueryType type = type(text);
       if (tx.mode == AccessMode.READ && type != null && type != QueryType.READ_ONLY) {
@@ -181,10 +193,10 @@ public final class QueryCounter {
             Transaction autoCommit = null;
             if (name.equals("run")) {
               if (tx != null) {
-                statement(tx, args[0]);
+                statement(tx, args);
               } else if (sessionMode != null) {
                 autoCommit = new Transaction(sessionMode);
-                statement(autoCommit, args[0]);
+                statement(autoCommit, args);
               }
             }
             Object result;

@@ -56,7 +56,8 @@ public final class FrontlineBenchmark {
   /** The deployment's own authority code, as the service reads it. */
   private static volatile String homeAuthority = "";
 
-  static final String TRIAGE =
+  /** The front-door triage request (QueryPlanReport profiles it too). */
+  public static final String TRIAGE =
       """
       query Triage($id: ID!) {
         child(id: $id, purpose: REFERRAL_TRIAGE) {
@@ -653,14 +654,19 @@ public final class FrontlineBenchmark {
   }
 
   static String token(KeyPair key) throws Exception {
+    return token(key, "FRONT_DOOR");
+  }
+
+  /** A token of the benchmark's identity provider for a user with one role. */
+  public static String token(KeyPair key, String role) throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader(JWSAlgorithm.RS256),
             new JWTClaimsSet.Builder()
                 .issuer("https://idp.bench.example")
                 .subject("bench")
-                .claim("preferred_username", "bench.front-door")
-                .claim("roles", List.of("FRONT_DOOR"))
+                .claim("preferred_username", "bench." + role.toLowerCase(java.util.Locale.ROOT))
+                .claim("roles", List.of(role))
                 .issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
                 .build());
@@ -668,7 +674,7 @@ public final class FrontlineBenchmark {
     return jwt.serialize();
   }
 
-  static String json(String text) {
+  public static String json(String text) {
     StringBuilder s = new StringBuilder("\"");
     for (char c : text.toCharArray()) {
       switch (c) {
