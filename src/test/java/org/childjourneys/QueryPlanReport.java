@@ -43,9 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * guidance, flows, trends and hotspots) while recording every statement the service sends with its
  * parameters, then PROFILEs each distinct read statement with the parameters it was really given
  * (writes are EXPLAINed only: profiling one would run it) and reports, per statement: the named
- * Cypher file it comes from, how often one round of questions ran it, rows, database hits, page
- * cache hits and misses, time, the index operators its plan uses and any whole-label or whole-graph
- * scan. Writes target/bench/query-plans.md and each full plan under target/bench/query-plans/.
+ * Cypher file it comes from, how often one round of questions ran it, rows, database hits, time,
+ * the index operators its plan uses and any whole-label or whole-graph scan. Writes
+ * target/bench/query-plans.md and each full plan under target/bench/query-plans/.
  *
  * <p>{@code ./mvnw -q test-compile exec:exec@plans-benchmark -Dbench.children=N}, or the {@code
  * plans} step of bench/run.sh.
