@@ -61,6 +61,8 @@ echo "Benchmark suite: $CHILDREN children, heap $HEAP, page cache $PAGE_CACHE ($
 echo "step,wall_seconds,peak_rss_mib,exit_code" > "$CSV"
 
 failed=0
+# Only this run's step reports go into the summary.
+for md in import-throughput frontline measures analytics linkage query-plans; do rm -f "$OUT/$md.md"; done
 for step in $STEPS; do
   args=(-Dbench.children="$CHILDREN" -Dbench.feed-children="$FEED" -Dbench.requests="$REQUESTS"
         -Dbench.people="$PEOPLE" -Dbench.incoming="$INCOMING" -Dbench.iterations="$ITERATIONS"

@@ -268,7 +268,9 @@ public final class QueryPlanReport {
         type = session.run(new Query("EXPLAIN " + s.text(), parameters)).consume().queryType();
         if (type == QueryType.READ_ONLY) {
           long t = System.nanoTime();
-          summary = session.run(new Query("PROFILE " + s.text(), parameters)).consume();
+          var result = session.run(new Query("PROFILE " + s.text(), parameters));
+          result.list(); // the profile is complete once every row has been read
+          summary = result.consume();
           took = (System.nanoTime() - t) / 1_000_000;
         } else {
           summary = session.run(new Query("EXPLAIN " + s.text(), parameters)).consume();
@@ -306,7 +308,6 @@ public final class QueryPlanReport {
               s.calls(),
               profile == null ? "" : String.format(Locale.ROOT, "%,d", profile.records()),
               totals == null ? "" : String.format(Locale.ROOT, "%,d", totals[0]),
-              totals == null ? "" : String.format(Locale.ROOT, "%,d / %,d", totals[1], totals[2]),
               took < 0 ? "" : Long.toString(took),
               indexes.isEmpty() ? "none" : String.join("; ", indexes),
               labelScans.isEmpty() ? "" : String.join("; ", labelScans)));
