@@ -120,6 +120,49 @@ class CypherLibraryTest extends IntegrationTest {
     }
   }
 
+  /**
+   * Every child read looks up the child's consent decisions by personId: with consents in the graph
+   * that must be an index seek (V017), not a scan of every Consent node per child read.
+   */
+  @Test
+  void aChildsConsentDecisionsAreFoundByIndex() throws IOException {
+    db.executableQuery(
+            """
+            UNWIND range(1, 2000) AS i
+            CREATE (:Consent {id: 'PLAN-TEST-' + i, personId: 'PLAN-TEST-P' + i, service: 'HEALTH',
+                              scope: 'INFORMATION_SHARING', given: true, at: datetime()})""")
+        .execute();
+    try {
+      Map<String, Object> params = new java.util.HashMap<>();
+      params.put("ids", List.of("C0000001"));
+      params.put("id", "C0000001");
+      params.put("team", null);
+      params.put("authority", "");
+      params.put("home", "");
+      params.put("nameQuery", "(olivia~2) (smith~1)");
+      params.put("birthDate", null);
+      params.put("postcode", null);
+      params.put("identifiers", null);
+      params.put("limit", 10);
+      for (String file : List.of("child/children-by-id", "child/search", "security/child-access")) {
+        String text = Files.readString(Path.of("cypher", file + ".cypher"));
+        List<String> operators =
+            operators(
+                db.executableQuery("CYPHER replan=force EXPLAIN " + text)
+                    .withParameters(params)
+                    .execute()
+                    .summary()
+                    .plan());
+        assertThat(operators)
+            .as("plan of %s", file)
+            .noneMatch(o -> o.startsWith("NodeByLabelScan"));
+      }
+    } finally {
+      db.executableQuery("MATCH (k:Consent) WHERE k.id STARTS WITH 'PLAN-TEST-' DELETE k")
+          .execute();
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> everyOtherLibraryQueryCompiles() throws IOException {
     return cypherFiles(LIBRARY).stream()

@@ -33,7 +33,7 @@ class SchemaMigrationsTest extends IntegrationTest {
     List<Migration> files = SchemaMigrations.load();
     assertThat(files)
         .extracting(Migration::version)
-        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16);
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17);
     assertThat(migrations.migrate()).isEmpty();
     try (Session s = TestNeo4j.driver().session()) {
       var recorded =
