@@ -10,9 +10,11 @@
 // day (from the index) of each; only the children who may have presented in the period are then
 // described (their facts' other properties read, links expanded only where a presentation needs
 // them) and looked up for their date of birth.
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
 // Parameters: $from, $to (dates, inclusive), $months (window), $asAt (date the data is complete
-// to), $kinds (targeted involvement kinds, FollowUpOutcomes.PRIOR_KINDS).
-// Example: :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param months => 12; :param asAt => date('2026-03-31'); :param kinds => ['CIN_EPISODE', 'ASSESSMENT', 'CP_PLAN', 'LAC_EPISODE', 'EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'NEET_OR_NOT_KNOWN', 'YOT_CUSTODY']
+// to), $kinds (targeted involvement kinds, FollowUpOutcomes.PRIOR_KINDS), $systems (list or null).
+// Example: :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param months => 12; :param asAt => date('2026-03-31'); :param kinds => ['CIN_EPISODE', 'ASSESSMENT', 'CP_PLAN', 'LAC_EPISODE', 'EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'NEET_OR_NOT_KNOWN', 'YOT_CUSTODY']; :param systems => null
 CALL () {
   // Sources record receipt as a date-time with or without an offset: one branch (and one bounded
   // index range) for each, as an OR of the two ranges is planned as a seek on one bound only.
@@ -45,6 +47,7 @@ WHERE any(f IN candidates WHERE (f.kind = 'CONTACT' OR f.kind = 'CIN_EPISODE')
 UNWIND candidates AS f
 WITH child, f.kind AS kind, f.day AS day, f.node AS n
 WHERE n.retiredAt IS NULL AND NOT coalesce(n.shortBreaksOnly, false)
+  AND ($systems IS NULL OR n.sourceSystem IN $systems)
 WITH child, kind, day, n, n.id AS id ORDER BY day, id
 WITH child, collect({kind: kind, day: day, id: id, node: n,
                      needCodes: CASE WHEN kind = 'ASSESSMENT' THEN n.needCodes END}) AS facts

@@ -33,7 +33,7 @@ class JourneySummariesTest extends ImportTestBase {
       MATCH (s:JourneySummary)
       RETURN s.childId AS id,
              [s.kinds, s.services, [d IN s.starts | toString(d)], [d IN s.ends | toString(d)],
-              s.servicesEver, [toString(s.firstStart)], [toString(s.steps)]] AS summary
+              s.servicesEver, [toString(s.firstStart)], [toString(s.steps)], s.systems] AS summary
       ORDER BY id
       """;
 
