@@ -84,7 +84,8 @@ class JourneySummariesTest extends ImportTestBase {
             List.of("9999-12-31", "2025-09-14", "9999-12-31"),
             List.of("EDUCATION", "EARLY_HELP"),
             List.of("2023-09-01"),
-            List.of("3"));
+            List.of("3"),
+            List.of("COUNCIL_EH", "COUNCIL_EH", "COUNCIL_EH"));
 
     // A re-import in which the youth justice disposal became a court order and the plan ended.
     Path changed = Path.of("target", "test-imports", "journeys-csv");
