@@ -29,10 +29,10 @@ import org.springframework.web.client.RestClient;
 /**
  * Aggregates in a graph holding two authorities' data (docs/security.md, "Aggregates count the
  * reader's own authority"; docs/measures.md#aggregates-of-several-authorities): measures, overlap,
- * pathways and a board report asked by an analyst of A (the tests' own authority, E06000999), one
- * of B (E06000998) and a regional leader, each with the numbers worked out by hand below. A missing
- * filter would give every reader the regional numbers. Runs on the import tests' database, emptied
- * first.
+ * pathways, cohort costs and a board report asked by an analyst of A (the tests' own authority,
+ * E06000999), one of B (E06000998) and a regional leader, each with the numbers worked out by hand
+ * below. A missing filter would give every reader the regional numbers. Runs on the import tests'
+ * database, emptied first.
  *
  * <p>Systems: HA_SOCIAL_CARE (owner A recorded), HA_EDUCATION (a DataSource with no owner: A's, as
  * the deployment's own), HB_SOCIAL_CARE (owner B). The children (facts: kind, system, start-end):
@@ -325,5 +325,47 @@ class AggregatesByAuthorityTest {
         .containsExactly("Children in the population,20", "Children with the outcome,6");
     assertThat(csv("analyst", summary).lines().skip(1).limit(2))
         .containsExactly("Children in the population,18", "Children with the outcome,7");
+  }
+
+  private static final String COHORT_COST =
+      """
+      { cohortCost(filter: {kinds: ["CP_PLAN"]}, from: "2025-04-01", to: "2026-03-31") {
+          children total groups { category code children cost } } }
+      """;
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private Map<String, Object> cost(String user) {
+    Map c = as(user).document(COHORT_COST).execute().path("cohortCost").entity(Map.class).get();
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("children", c.get("children"));
+    shown.put("total", ((Number) c.get("total")).doubleValue());
+    for (Map g : (List<Map>) c.get("groups")) {
+      shown.put(g.get("code") + " children", g.get("children"));
+    }
+    return shown;
+  }
+
+  @Test
+  void cohortCostsAreOfTheReadersAuthoritysChildrenAndItems() {
+    // A: G2 (A's plan was open until 30 April) and G5; only A's involvements are costed.
+    Map<String, Object> a = cost("analyst");
+    assertThat(a)
+        .containsEntry("children", 13)
+        .containsEntry("CP_PLAN children", 13)
+        .containsEntry("CIN_EPISODE children", 13);
+    // B: G2 only, with B's referral and plan.
+    Map<String, Object> b = cost("analyst-b");
+    assertThat(b)
+        .containsEntry("children", 6)
+        .containsEntry("CP_PLAN children", 6)
+        .containsEntry("CIN_EPISODE children", 6);
+    // The region costs every item once: A's items and B's, no more (a missing filter would give A
+    // the region's total).
+    Map<String, Object> region = cost("leader-region");
+    assertThat(region).containsEntry("children", 13);
+    double total = (Double) region.get("total");
+    assertThat((Double) b.get("total")).isPositive();
+    assertThat((Double) a.get("total") + (Double) b.get("total"))
+        .isCloseTo(total, org.assertj.core.api.Assertions.within(0.02));
   }
 }
