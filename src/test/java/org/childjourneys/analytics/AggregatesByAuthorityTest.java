@@ -29,10 +29,10 @@ import org.springframework.web.client.RestClient;
 /**
  * Aggregates in a graph holding two authorities' data (docs/security.md, "Aggregates count the
  * reader's own authority"; docs/measures.md#aggregates-of-several-authorities): measures, overlap,
- * pathways, cohort costs and a board report asked by an analyst of A (the tests' own authority,
- * E06000999), one of B (E06000998) and a regional leader, each with the numbers worked out by hand
- * below. A missing filter would give every reader the regional numbers. Runs on the import tests'
- * database, emptied first.
+ * pathways, cohort costs, front-door feedback and a board report asked by an analyst of A (the
+ * tests' own authority, E06000999), one of B (E06000998) and a regional leader, each with the
+ * numbers worked out by hand below. A missing filter would give every reader the regional numbers.
+ * Runs on the import tests' database, emptied first.
  *
  * <p>Systems: HA_SOCIAL_CARE (owner A recorded), HA_EDUCATION (a DataSource with no owner: A's, as
  * the deployment's own), HB_SOCIAL_CARE (owner B). The children (facts: kind, system, start-end):
@@ -169,6 +169,7 @@ class AggregatesByAuthorityTest {
               "MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Service AND NOT n:Need DETACH DELETE n")
           .execute();
       db.executableQuery(GRAPH).withParameters(Map.of("children", c, "a", A, "b", B)).execute();
+      db.executableQuery(CONTACTS).withParameters(Map.of("contacts", contacts())).execute();
       JourneySummaries.rebuildAll(db, "neo4j");
     }
   }
@@ -367,5 +368,97 @@ class AggregatesByAuthorityTest {
     assertThat((Double) b.get("total")).isPositive();
     assertThat((Double) a.get("total") + (Double) b.get("total"))
         .isCloseTo(total, org.assertj.core.api.Assertions.within(0.02));
+  }
+
+  private static final String CONTACTS =
+      """
+      UNWIND $contacts AS k
+      MATCH (r:PersonRecord {id: k.system + ':' + k.child})
+      CREATE (r)-[:SUBJECT_OF]->(:Contact {id: k.system + ':K:' + k.child + ':' + k.day,
+              childId: k.child, sourceSystem: k.system, decision: k.decision,
+              date: date(k.day), receivedAt: datetime(k.day + 'T09:00:00Z'), service: 'SOCIAL_CARE'})
+      """;
+
+  /**
+   * Contacts: G1 (A) 10 May 2025, no further action; G2 (A) 1 February 2025, early help, and (B) 20
+   * May 2025, referral; G3 (B) 25 July 2025, referral.
+   */
+  private static List<Map<String, Object>> contacts() {
+    List<Map<String, Object>> k = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      k.add(
+          Map.of(
+              "child",
+              "G1-" + i,
+              "system",
+              "HA_SOCIAL_CARE",
+              "day",
+              "2025-05-10",
+              "decision",
+              "NO_FURTHER_ACTION"));
+    }
+    for (int i = 1; i <= 6; i++) {
+      k.add(
+          Map.of(
+              "child",
+              "G2-" + i,
+              "system",
+              "HA_SOCIAL_CARE",
+              "day",
+              "2025-02-01",
+              "decision",
+              "EARLY_HELP"));
+      k.add(
+          Map.of(
+              "child",
+              "G2-" + i,
+              "system",
+              "HB_SOCIAL_CARE",
+              "day",
+              "2025-05-20",
+              "decision",
+              "REFERRAL"));
+    }
+    for (int i = 1; i <= 8; i++) {
+      k.add(
+          Map.of(
+              "child",
+              "G3-" + i,
+              "system",
+              "HB_SOCIAL_CARE",
+              "day",
+              "2025-07-25",
+              "decision",
+              "REFERRAL"));
+    }
+    return k;
+  }
+
+  private static final String FEEDBACK =
+      """
+      { frontDoorFeedback(from: "2025-04-01", to: "2025-12-31") { rows { decision contacts } } }
+      """;
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private String feedback(String user) {
+    StringBuilder s = new StringBuilder();
+    for (Map r :
+        as(user)
+            .document(FEEDBACK)
+            .execute()
+            .path("frontDoorFeedback.rows")
+            .entityList(Map.class)
+            .get()) {
+      s.append(r.get("decision")).append('=').append(r.get("contacts")).append(' ');
+    }
+    return s.toString().strip();
+  }
+
+  @Test
+  void frontDoorFeedbackCountsEachAuthoritysOwnContacts() {
+    // G2's early help contact (A's) was before the period; its referral contact is B's.
+    assertThat(feedback("analyst")).isEqualTo("NO_FURTHER_ACTION=7");
+    assertThat(feedback("analyst-b")).isEqualTo("REFERRAL=14");
+    assertThat(feedback("leader-region")).isEqualTo("NO_FURTHER_ACTION=7 REFERRAL=14");
   }
 }
