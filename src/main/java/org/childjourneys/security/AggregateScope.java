@@ -13,12 +13,13 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which facts an aggregate counts for its reader (docs/security.md, "Aggregates in a graph of
- * several authorities"): only those recorded by the source systems the reader's authority owns
- * ({@code DataSource.authority}, or none recorded for the deployment's own authority). The
- * aggregate queries take the answer as one parameter, {@code $systems}: the list of those systems,
- * or null for no filter, and test it on facts they have already read ({@code $systems IS NULL OR
- * i.sourceSystem IN $systems}), so no query looks up a DataSource per fact.
+ * Which facts an aggregate counts for its reader (docs/security.md, "Several authorities in one
+ * graph", aggregates; docs/measures.md#aggregates-of-several-authorities): only those recorded by
+ * the source systems the reader's authority owns ({@code DataSource.authority}, or none recorded
+ * for the deployment's own authority). The aggregate queries take the answer as one parameter,
+ * {@code $systems}: the list of those systems, or null for no filter, and test it on facts they
+ * have already read ({@code $systems IS NULL OR i.sourceSystem IN $systems}), so no query looks up
+ * a DataSource per fact.
  *
  * <p>Null (every fact counts, exactly as before) when the graph holds one authority's data (no
  * source system has an owner other than the deployment's own) and the reader is of it; when the
