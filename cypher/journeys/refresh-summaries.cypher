@@ -31,6 +31,7 @@ CALL (childId, steps) {
       s.services = [x IN steps | coalesce(x.service, 'NOT_RECORDED')],
       s.starts = [x IN steps | x.start],
       s.ends = [x IN steps | coalesce(x.end, date('9999-12-31'))],
+      s.systems = [x IN steps | coalesce(x.sourceSystem, '')],
       s.servicesEver = reduce(ever = [], x IN steps |
         CASE WHEN coalesce(x.service, 'NOT_RECORDED') IN ever THEN ever
         ELSE ever + coalesce(x.service, 'NOT_RECORDED') END),

@@ -5,12 +5,15 @@
 // (LIVES_AT likewise) at an address IN the LSOA. lsoa is null for a child with no address on $to.
 // Retired involvements are left out. Starts from the (service, start) index; each child is then
 // one unique-index seek and a local expansion to their household's address.
-// Parameters: $service, $from, $to (dates), $ageFrom, $ageTo (whole years).
-// Example: :param service => 'SOCIAL_CARE'; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param ageFrom => 0; :param ageTo => 17
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
+// Parameters: $service, $from, $to (dates), $ageFrom, $ageTo (whole years), $systems (list or null).
+// Example: :param service => 'SOCIAL_CARE'; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param ageFrom => 0; :param ageTo => 17; :param systems => null
 MATCH (i:Involvement)
 WHERE i.service = $service AND i.start <= $to
   AND (i.end IS NULL OR i.end >= $from)
   AND i.retiredAt IS NULL AND i.childId IS NOT NULL
+  AND ($systems IS NULL OR i.sourceSystem IN $systems)
 WITH DISTINCT i.childId AS childId
 MATCH (c:Child {id: childId})
 WHERE c.birthDate + duration({years: $ageFrom}) <= $to

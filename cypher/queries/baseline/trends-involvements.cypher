@@ -5,13 +5,16 @@
 // is its primaryNeed (referrals). Retired involvements are left out. Starts from the
 // (service, start) index and groups by childId: no child is expanded.
 // Periods are numbered from 0: a date's period is (year * 12 + month - 1 - $offset) / $months - $base.
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
 // Parameters: $services (list), $needCodes (list, may be empty), $from, $to (dates, inclusive),
-// $months (1 or 3), $offset (0), $base (the period number of $from).
-// Example: :param services => ['SOCIAL_CARE']; :param needCodes => ['3A']; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param months => 3; :param offset => 0; :param base => 8101
+// $months (1 or 3), $offset (0), $base (the period number of $from), $systems (list or null).
+// Example: :param services => ['SOCIAL_CARE']; :param needCodes => ['3A']; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param months => 3; :param offset => 0; :param base => 8101; :param systems => null
 MATCH (i:Involvement)
 WHERE i.service IN $services AND i.start <= $to
   AND (i.end IS NULL OR i.end >= $from)
   AND i.retiredAt IS NULL AND i.childId IS NOT NULL
+  AND ($systems IS NULL OR i.sourceSystem IN $systems)
 WITH i.childId AS child, i.service AS service, i.start AS start,
      CASE WHEN i.end IS NULL OR i.end > $to THEN $to ELSE i.end END AS last,
      coalesce(i.needCodes, []) + CASE WHEN i.primaryNeed IS NULL THEN [] ELSE [i.primaryNeed] END AS codes

@@ -14,9 +14,12 @@
 //   entry date (the day after or later; entry is the candidate's own or $from) of one of these
 //   kinds, within $outcomeMonths months of the entry when not null.
 // "Open in the period": started on or before $to and not ended before $from.
+// Contacts, involvements and events count only from the records of $systems (the source systems
+// the reader's authority owns; a record's facts carry its system; null: all records,
+// docs/measures.md#aggregates-of-several-authorities).
 // Parameters: $candidates (list of {childId, entry}), $from, $to (dates; 1900-01-01 and 9999-12-31
-// for an open end), the filters above (each null when not asked for).
-// Example: :param candidates => [{childId: 'C00000001', entry: date('2025-05-01')}]; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param decisions => null; :param needCodes => ['3A']; :param primaryNeeds => null; :param ageOn => date('2026-03-31'); :param ageFrom => 5; :param ageTo => 15; :param ageBands => null; :param areas => null; :param outcomeKinds => null; :param outcomeMonths => null
+// for an open end), the filters above (each null when not asked for), $systems (list or null).
+// Example: :param candidates => [{childId: 'C00000001', entry: date('2025-05-01')}]; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param decisions => null; :param needCodes => ['3A']; :param primaryNeeds => null; :param ageOn => date('2026-03-31'); :param ageFrom => 5; :param ageTo => 15; :param ageBands => null; :param areas => null; :param outcomeKinds => null; :param outcomeMonths => null; :param systems => null
 UNWIND $candidates AS candidate
 MATCH (c:Child {id: candidate.childId})
 WITH c, coalesce(candidate.entry, $from) AS entry,
@@ -29,15 +32,15 @@ WHERE ($ageFrom IS NULL OR age >= $ageFrom)
             WHEN age < 1 THEN 'UNDER_1' WHEN age < 5 THEN '1_TO_4' WHEN age < 10 THEN '5_TO_9'
             WHEN age < 16 THEN '10_TO_15' ELSE '16_AND_OVER' END IN $ageBands)
   AND ($decisions IS NULL OR EXISTS {
-        MATCH (c)<-[:REFERS_TO]-(:PersonRecord)-[:SUBJECT_OF]->(k:Contact)
+        MATCH (c)<-[:REFERS_TO]-(r:PersonRecord WHERE $systems IS NULL OR r.system IN $systems)-[:SUBJECT_OF]->(k:Contact)
         WHERE k.decision IN $decisions AND k.retiredAt IS NULL
           AND date(k.receivedAt) >= $from AND date(k.receivedAt) <= $to })
   AND ($needCodes IS NULL OR EXISTS {
-        MATCH (c)<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(i:Involvement)
+        MATCH (c)<-[:REFERS_TO]-(r:PersonRecord WHERE $systems IS NULL OR r.system IN $systems)-[:HAD]->(i:Involvement)
         WHERE i.retiredAt IS NULL AND i.start <= $to AND (i.end IS NULL OR i.end >= $from)
           AND any(code IN coalesce(i.needCodes, []) WHERE code IN $needCodes) })
   AND ($primaryNeeds IS NULL OR EXISTS {
-        MATCH (c)<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(i:Involvement {kind: 'CIN_EPISODE'})
+        MATCH (c)<-[:REFERS_TO]-(r:PersonRecord WHERE $systems IS NULL OR r.system IN $systems)-[:HAD]->(i:Involvement {kind: 'CIN_EPISODE'})
         WHERE i.retiredAt IS NULL AND i.start <= $to AND (i.end IS NULL OR i.end >= $from)
           AND i.primaryNeed IN $primaryNeeds })
   AND ($areas IS NULL OR EXISTS {
@@ -46,11 +49,11 @@ WHERE ($ageFrom IS NULL OR age >= $ageFrom)
           AND (l.from IS NULL OR l.from <= $to) AND (l.to IS NULL OR l.to >= $from)
           AND (lsoa.code IN $areas OR EXISTS { (lsoa)-[:IN]->(ward:Area) WHERE ward.code IN $areas }) })
   AND ($outcomeKinds IS NULL OR EXISTS {
-        MATCH (c)<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(o:Involvement)
+        MATCH (c)<-[:REFERS_TO]-(r:PersonRecord WHERE $systems IS NULL OR r.system IN $systems)-[:HAD]->(o:Involvement)
         WHERE o.kind IN $outcomeKinds AND o.retiredAt IS NULL AND o.start > entry
           AND ($outcomeMonths IS NULL OR o.start <= entry + duration({months: $outcomeMonths})) }
        OR EXISTS {
-        MATCH (c)<-[:REFERS_TO]-(:PersonRecord)-[:EXPERIENCED]->(o:Event)
+        MATCH (c)<-[:REFERS_TO]-(r:PersonRecord WHERE $systems IS NULL OR r.system IN $systems)-[:EXPERIENCED]->(o:Event)
         WHERE o.kind IN $outcomeKinds AND o.retiredAt IS NULL AND o.date > entry
           AND ($outcomeMonths IS NULL OR o.date <= entry + duration({months: $outcomeMonths})) })
 RETURN c.id AS childId

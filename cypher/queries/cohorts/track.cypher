@@ -8,23 +8,25 @@
 // events: exclusion (SUSPENSION, PERMANENT_EXCLUSION), missing (MISSING_EPISODE, MISSING).
 // A member merged into another child since the cohort was saved is tracked as that child, and
 // counted once. Retired facts are left out.
-// Each member is a unique-index seek, then local expansion through its records.
+// Each member is a unique-index seek, then local expansion through its records: only the records of
+// $systems (the source systems the reader's authority owns; a record's facts carry its system;
+// null: all records, docs/measures.md#aggregates-of-several-authorities).
 // Parameters: $memberIds (list of Child.id), $from, $to (the first day of the first period and the
-// last day of the last), $periods (list of {start, end}: dates, inclusive).
-// Example: :param memberIds => ['C00000001', 'C00000002']; :param from => date('2025-04-01'); :param to => date('2025-06-30'); :param periods => [{start: date('2025-04-01'), end: date('2025-06-30')}]
+// last day of the last), $periods (list of {start, end}: dates, inclusive), $systems (list or null).
+// Example: :param memberIds => ['C00000001', 'C00000002']; :param from => date('2025-04-01'); :param to => date('2025-06-30'); :param periods => [{start: date('2025-04-01'), end: date('2025-06-30')}]; :param systems => null
 UNWIND $memberIds AS memberId
 MATCH (m:Child {id: memberId})
 OPTIONAL MATCH (kept:Child {id: m.mergedInto})
 WITH DISTINCT coalesce(kept, m) AS c
 WITH c,
-     [(c)<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(i:Involvement)
+     [(c)<-[:REFERS_TO]-(r:PersonRecord WHERE $systems IS NULL OR r.system IN $systems)-[:HAD]->(i:Involvement)
         WHERE i.kind IN ['EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'CIN_EPISODE', 'CP_PLAN',
                          'LAC_EPISODE', 'YOT_OUT_OF_COURT', 'YOT_COURT_ORDER', 'YOT_CUSTODY',
                          'NEET_OR_NOT_KNOWN']
           AND i.retiredAt IS NULL AND NOT coalesce(i.shortBreaksOnly, false)
           AND i.start <= $to AND (i.end IS NULL OR i.end >= $from)
         | {kind: i.kind, start: i.start, end: i.end}] AS involvements,
-     [(c)<-[:REFERS_TO]-(:PersonRecord)-[:EXPERIENCED]->(e:Event)
+     [(c)<-[:REFERS_TO]-(r:PersonRecord WHERE $systems IS NULL OR r.system IN $systems)-[:EXPERIENCED]->(e:Event)
         WHERE e.kind IN ['SUSPENSION', 'PERMANENT_EXCLUSION', 'MISSING_EPISODE', 'MISSING']
           AND e.retiredAt IS NULL AND e.date >= $from AND e.date <= $to
         | {kind: e.kind, date: e.date}] AS events

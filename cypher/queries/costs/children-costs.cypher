@@ -8,12 +8,14 @@
 // Each child is read through their own records (two hops), so the cost is local to the set.
 // Parameters: $childIds, $from, $to (inclusive), $openUntil (exclusive end of open items),
 // $involvementCosts, $placementCosts, $programmeCosts (maps of code to {perWeek, perEpisode}:
-// UnitCosts.parameters()).
-// Example: :param childIds => ['C00000001']; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param openUntil => date('2026-04-01'); :param involvementCosts => {CP_PLAN: {perWeek: 165.0, perEpisode: 0.0}}; :param placementCosts => {U4: {perWeek: 820.0, perEpisode: 0.0}}; :param programmeCosts => {}
+// UnitCosts.parameters()), $systems (the source systems whose items count: those the reader's
+// authority owns; null: all, docs/measures.md#aggregates-of-several-authorities).
+// Example: :param childIds => ['C00000001']; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param openUntil => date('2026-04-01'); :param involvementCosts => {CP_PLAN: {perWeek: 165.0, perEpisode: 0.0}}; :param placementCosts => {U4: {perWeek: 820.0, perEpisode: 0.0}}; :param programmeCosts => {}; :param systems => null
 UNWIND $childIds AS childId
 CALL (childId) {
   MATCH (:Child {id: childId})<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(i:Involvement)
   WHERE i.retiredAt IS NULL AND i.start <= $to AND (i.end IS NULL OR i.end >= $from)
+    AND ($systems IS NULL OR i.sourceSystem IN $systems)
   WITH coalesce(i.statutoryKey, i.id) AS key, i ORDER BY i.id
   WITH key, collect(i)[0] AS i
   RETURN i

@@ -7,14 +7,16 @@
 // window lies on or before $asAt (the date up to which social care data is complete).
 // Population-scale: the contacts and involvements of the period and the year after are read from
 // their indexes and grouped by the child they refer to (childId), so no child is expanded.
-// Parameters: $from, $to (dates of receipt, inclusive), $asAt (date).
-// Example: :param from => date('2025-04-01'); :param to => date('2025-09-30'); :param asAt => date('2026-03-31')
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
+// Parameters: $from, $to (dates of receipt, inclusive), $asAt (date), $systems (list or null).
+// Example: :param from => date('2025-04-01'); :param to => date('2025-09-30'); :param asAt => date('2026-03-31'); :param systems => null
 CALL () {
   MATCH (k:Contact)
   // Sources record receipt as a date-time with or without an offset: both ranges use the index.
   WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration('P12M2D')}))
       OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration('P12M2D')})))
-    AND k.retiredAt IS NULL AND k.childId IS NOT NULL
+    AND k.retiredAt IS NULL AND k.childId IS NOT NULL AND ($systems IS NULL OR k.sourceSystem IN $systems)
   RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, toString(k.receivedAt) AS at,
          k.id AS id, coalesce(k.decision, 'NOT_RECORDED') AS decision, coalesce(k.team, 'NOT_RECORDED') AS team,
          [(k)-[:LED_TO]->(led) | led.id] AS ledTo
@@ -22,7 +24,7 @@ CALL () {
   MATCH (i:Involvement)
   WHERE i.kind IN ['EARLY_HELP_ASSESSMENT', 'EARLY_HELP_PLAN', 'CIN_EPISODE', 'CP_PLAN', 'LAC_EPISODE']
     AND i.start >= $from AND i.start <= $to + duration('P12M1D')
-    AND i.retiredAt IS NULL AND i.childId IS NOT NULL
+    AND i.retiredAt IS NULL AND i.childId IS NOT NULL AND ($systems IS NULL OR i.sourceSystem IN $systems)
   RETURN i.childId AS child, i.kind AS kind, i.start AS day, null AS at, i.id AS id, null AS decision,
          null AS team, [] AS ledTo
 }

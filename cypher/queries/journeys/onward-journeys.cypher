@@ -5,15 +5,19 @@
 // counts for a window only when the whole window ends on or before $asAt (the earliest date up to
 // which every source's data is complete): incomplete follow-up is excluded, never read as
 // "nothing happened".
-// Parameters: $kind, $from, $to (closure dates, inclusive), $asAt.
-// Example: :param kind => 'EARLY_HELP_PLAN'; :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param asAt => date('2026-03-31')
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
+// Parameters: $kind, $from, $to (closure dates, inclusive), $asAt, $systems (list or null).
+// Example: :param kind => 'EARLY_HELP_PLAN'; :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param asAt => date('2026-03-31'); :param systems => null
 MATCH (i:Involvement)
 WHERE i.kind = $kind AND i.start <= $to AND i.end >= $from AND i.end <= $to
-  AND i.retiredAt IS NULL AND i.childId IS NOT NULL
+  AND i.retiredAt IS NULL AND i.childId IS NOT NULL AND ($systems IS NULL OR i.sourceSystem IN $systems)
 WITH i, i.end AS closed, coalesce(i.teamId, [(i)-[:WITH]->(t:Team) | t.id][0], 'NOT_RECORDED') AS team,
      coalesce(i.closureReason, 'NOT_RECORDED') AS reason
 CALL (i, closed) {
   MATCH (:Child {id: i.childId})<-[:REFERS_TO]-(r:PersonRecord)
+  // A record's facts carry its system: only the reader's authority's records are followed up.
+  WHERE $systems IS NULL OR r.system IN $systems
   CALL (r, i, closed) {
     OPTIONAL MATCH (r)-[:HAD]->(n:Involvement)
       WHERE n <> i AND n.start > closed AND n.retiredAt IS NULL AND NOT (n)-[:PART_OF]->(i)

@@ -5,11 +5,14 @@
 // but in none of them) with its children. Reads the JourneySummary.firstStart index, no expansion;
 // only the combinations leave the database. ServiceOverlapService uses it when no cohort and no
 // relativeTo is given (those need each child's journey: journey-summaries.cypher).
-// Parameters: $from, $to (dates), $services (list of service codes).
-// Example: :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param services => ['SOCIAL_CARE', 'EARLY_HELP', 'EDUCATION']
+// Only the involvements recorded by $systems count (the source systems the reader's authority
+// owns; null: all, docs/measures.md#aggregates-of-several-authorities).
+// Parameters: $from, $to (dates), $services (list of service codes), $systems (list or null).
+// Example: :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param services => ['SOCIAL_CARE', 'EARLY_HELP', 'EDUCATION']; :param systems => null
 MATCH (s:JourneySummary)
 WHERE s.firstStart <= $to
-WITH s.services AS services, s.starts AS starts, s.ends AS ends
-WITH [i IN range(0, size(starts) - 1) WHERE starts[i] <= $to AND ends[i] >= $from | services[i]] AS active
+WITH s.services AS services, s.starts AS starts, s.ends AS ends, s.systems AS systems
+WITH [i IN range(0, size(starts) - 1) WHERE starts[i] <= $to AND ends[i] >= $from
+        AND ($systems IS NULL OR systems[i] IN $systems) | services[i]] AS active
 WHERE size(active) > 0
 RETURN [x IN $services WHERE x IN active] AS combination, count(*) AS children

@@ -3,9 +3,13 @@
 // (CARE_LEAVER_OUTCOME, one per young person and year), and of them those in touch, in education,
 // employment or training, and in suitable accommodation. Every care leaver of the age is in the
 // denominator, including those not in touch (DfE's method).
-// Parameters: $from, $to. Example: :param from => date('2025-04-01'); :param to => date('2026-03-31')
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
+// Parameters: $from, $to, $systems (list of source systems, or null).
+// Example: :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param systems => null
 MATCH (e:Event {kind: 'CARE_LEAVER_OUTCOME'})
 WHERE e.date >= $from AND e.date <= $to AND e.retiredAt IS NULL AND e.childId IS NOT NULL
+  AND ($systems IS NULL OR e.sourceSystem IN $systems)
 WITH e ORDER BY e.date DESC
 WITH e.childId AS childId, collect(e)[0] AS outcome
 MATCH (c:Child {id: childId})

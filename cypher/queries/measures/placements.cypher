@@ -3,10 +3,14 @@
 // and UASC status, the period's category of need, and the placements DfE counts (not temporary
 // T0-T4 placements or the return from one; a change of legal status alone is not a placement), in
 // order. The service works out moves, time to first move and durations from these rows.
-// Parameters: $since, $to. Example: :param since => date('2023-04-01'); :param to => date('2026-03-31')
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
+// Parameters: $since, $to, $systems (list of source systems, or null).
+// Example: :param since => date('2023-04-01'); :param to => date('2026-03-31'); :param systems => null
 MATCH (e:Involvement {kind: 'LAC_EPISODE'})
 WHERE e.start <= $to AND (e.end IS NULL OR e.end >= $since) AND e.retiredAt IS NULL
   AND NOT coalesce(e.shortBreaksOnly, false) AND e.childId IS NOT NULL
+  AND ($systems IS NULL OR e.sourceSystem IN $systems)
 CALL (e) {
   MATCH (e)-[:IN_PLACEMENT]->(p:Placement)
   WHERE coalesce(p.countsAsPlacement, true) AND p.retiredAt IS NULL AND p.start <= $to

@@ -5,20 +5,23 @@
 // its start), each with their age band inputs, need codes and prior involvement kinds at the index
 // date and what followed within $months. Only children whose window ends on or before $asAt. The
 // service matches. Population-scale: facts are read from their indexes and grouped by childId.
+// Only facts recorded by $systems count (the source systems the reader's authority owns; null:
+// all, docs/measures.md#aggregates-of-several-authorities).
 // Parameters: $programme (normalised name), $carriers, $kinds (targeted kinds and the carriers),
-// $from, $to, $months, $asAt.
-// Example: :param programme => 'FAMILY_SUPPORT_PROGRAMME'; :param carriers => ['EARLY_HELP_PLAN']; :param kinds => ['CIN_EPISODE', 'ASSESSMENT', 'CP_PLAN', 'LAC_EPISODE', 'EARLY_HELP_PLAN', 'NEET_OR_NOT_KNOWN', 'YOT_CUSTODY']; :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param months => 12; :param asAt => date('2026-03-31')
+// $from, $to, $months, $asAt, $systems (list or null).
+// Example: :param programme => 'FAMILY_SUPPORT_PROGRAMME'; :param carriers => ['EARLY_HELP_PLAN']; :param kinds => ['CIN_EPISODE', 'ASSESSMENT', 'CP_PLAN', 'LAC_EPISODE', 'EARLY_HELP_PLAN', 'NEET_OR_NOT_KNOWN', 'YOT_CUSTODY']; :param from => date('2023-04-01'); :param to => date('2024-03-31'); :param months => 12; :param asAt => date('2026-03-31'); :param systems => null
 CALL () {
   MATCH (k:Contact)
   WHERE ((k.receivedAt >= datetime({date: $from}) AND k.receivedAt < datetime({date: $to + duration({months: $months, days: 2})}))
       OR (k.receivedAt >= localdatetime({date: $from}) AND k.receivedAt < localdatetime({date: $to + duration({months: $months, days: 2})})))
-    AND k.retiredAt IS NULL AND k.childId IS NOT NULL
+    AND k.retiredAt IS NULL AND k.childId IS NOT NULL AND ($systems IS NULL OR k.sourceSystem IN $systems)
   RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k.id AS id, [] AS links,
          null AS needCodes, null AS programme
   UNION ALL
   MATCH (i:Involvement)
   WHERE i.kind IN $kinds AND i.start <= $to + duration({months: $months})
     AND i.retiredAt IS NULL AND i.childId IS NOT NULL AND NOT coalesce(i.shortBreaksOnly, false)
+    AND ($systems IS NULL OR i.sourceSystem IN $systems)
   RETURN i.childId AS child, i.kind AS kind, i.start AS day, i.id AS id,
          [(i)-[:PART_OF]->(whole) | whole.id] AS links, i.needCodes AS needCodes,
          CASE WHEN i.programme IS NULL THEN null
@@ -26,7 +29,7 @@ CALL () {
   UNION ALL
   MATCH (e:Event)
   WHERE e.kind = 'PERMANENT_EXCLUSION' AND e.date >= $from AND e.date <= $to + duration({months: $months})
-    AND e.retiredAt IS NULL AND e.childId IS NOT NULL
+    AND e.retiredAt IS NULL AND e.childId IS NOT NULL AND ($systems IS NULL OR e.sourceSystem IN $systems)
   RETURN e.childId AS child, e.kind AS kind, e.date AS day, e.id AS id, [] AS links,
          null AS needCodes, null AS programme
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.childjourneys.disclosure.Pseudonyms;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -42,9 +43,11 @@ public class CohortService {
   private record Pseudonymised(String pseudonym, String childId) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final Pseudonyms pseudonyms;
 
-  CohortService(Neo4jClient neo4j, Pseudonyms pseudonyms) {
+  CohortService(Neo4jClient neo4j, Pseudonyms pseudonyms, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.pseudonyms = pseudonyms;
   }
@@ -58,6 +61,7 @@ public class CohortService {
     Map<String, Object> params = new HashMap<>();
     params.put("service", service);
     params.put("openOn", openOn);
+    params.put(AggregateScope.PARAMETER, scope.systems());
     Children children =
         neo4j
             .query(CypherFile.load("disclosure/cohort-children"))
@@ -104,6 +108,7 @@ public class CohortService {
     Map<String, Object> params = new HashMap<>();
     params.put("childIds", page.stream().map(Pseudonymised::childId).toList());
     params.put("openOn", openOn);
+    params.put(AggregateScope.PARAMETER, scope.systems());
     List<CohortMember> members =
         new ArrayList<>(
             neo4j

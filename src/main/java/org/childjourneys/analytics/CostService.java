@@ -18,6 +18,7 @@ import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.security.AccessPolicy;
 import org.childjourneys.security.Actor;
+import org.childjourneys.security.AggregateScope;
 import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.AuditTrail;
 import org.childjourneys.security.Grant;
@@ -81,6 +82,7 @@ public class CostService {
   public record CohortFilter(List<String> kinds, List<String> services) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final Sources sources;
   private final UnitCosts units;
   private final RecordAccess access;
@@ -91,7 +93,9 @@ public class CostService {
       Sources sources,
       UnitCosts units,
       RecordAccess access,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.sources = sources;
     this.units = units;
@@ -105,7 +109,15 @@ public class CostService {
    */
   @Transactional(readOnly = true)
   public List<Line> lines(Collection<String> childIds, LocalDate from, LocalDate to) {
+    // An aggregate: only the items the reader's authority recorded (docs/security.md).
+    return lines(childIds, from, to, scope.systems());
+  }
+
+  /** The costed items recorded by these source systems (null: every system). */
+  private List<Line> lines(
+      Collection<String> childIds, LocalDate from, LocalDate to, List<String> systems) {
     Map<String, Object> params = new HashMap<>(units.parameters());
+    params.put(AggregateScope.PARAMETER, systems);
     params.put("childIds", List.copyOf(childIds));
     params.put("from", from);
     params.put("to", to);
@@ -164,7 +176,10 @@ public class CostService {
     }
     List<Line> shown = new ArrayList<>();
     Set<String> withheld = new HashSet<>();
-    for (Line line : lines(List.of(childId), start, end)) {
+    // Another authority's items only for the purposes that share them (docs/security.md).
+    List<String> systems =
+        grant.ownership().sharedAcross() ? null : scope.systemsOf(grant.ownership().reader());
+    for (Line line : lines(List.of(childId), start, end, systems)) {
       if (line.service() == null || grant.shows(line.service())) {
         shown.add(line);
       } else {
@@ -253,6 +268,7 @@ public class CostService {
       params.put("services", services);
       params.put("from", from);
       params.put("to", to);
+      params.put(AggregateScope.PARAMETER, scope.systems());
       children =
           List.copyOf(
               neo4j

@@ -14,6 +14,7 @@ import org.childjourneys.InvalidInputException;
 import org.childjourneys.dataset.Sources;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,9 +83,11 @@ public class FrontDoorGuidanceService {
           + " count. Rates rest on recorded involvements only.";
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final Sources sources;
 
-  FrontDoorGuidanceService(Neo4jClient neo4j, Sources sources) {
+  FrontDoorGuidanceService(Neo4jClient neo4j, Sources sources, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.sources = sources;
   }
@@ -252,6 +255,7 @@ public class FrontDoorGuidanceService {
     params.put("months", months);
     params.put("asAt", asAt);
     params.put("kinds", FollowUpOutcomes.PRIOR_KINDS);
+    params.put(AggregateScope.PARAMETER, scope.systems());
     // Read straight from the driver's records (no intermediate maps): ~16k rows at 100k children.
     return List.copyOf(
         neo4j

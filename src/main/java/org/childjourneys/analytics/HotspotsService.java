@@ -11,6 +11,7 @@ import org.childjourneys.InvalidInputException;
 import org.childjourneys.dataset.ServiceDomains;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +52,11 @@ public class HotspotsService {
       Integer imdDecile) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final AreaPopulation population;
 
-  HotspotsService(Neo4jClient neo4j, AreaPopulation population) {
+  HotspotsService(Neo4jClient neo4j, AreaPopulation population, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.population = population;
   }
@@ -98,8 +101,10 @@ public class HotspotsService {
         neo4j
             .query(CypherFile.load("queries/baseline/hotspots"))
             .bindAll(
-                Map.of(
-                    "service", service, "from", from, "to", to, "ageFrom", ageFrom, "ageTo", ageTo))
+                scope.with(
+                    Map.of(
+                        "service", service, "from", from, "to", to, "ageFrom", ageFrom, "ageTo",
+                        ageTo)))
             .fetch()
             .all()) {
       long count = ((Number) r.get("children")).longValue();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.childjourneys.dataset.ServiceDomains;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -60,9 +61,11 @@ class Journeys {
   record Journey(String childId, List<Step> steps) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
 
-  Journeys(Neo4jClient neo4j) {
+  Journeys(Neo4jClient neo4j, AggregateScope scope) {
     this.neo4j = neo4j;
+    this.scope = scope;
   }
 
   /** Every journey that began on or before to. */
@@ -70,8 +73,7 @@ class Journeys {
     return List.copyOf(
         neo4j
             .query(CypherFile.load("queries/journeys/journey-summaries"))
-            .bind(to)
-            .to("to")
+            .bindAll(scope.with(Map.of("to", to)))
             .fetchAs(Journey.class)
             .mappedBy((types, record) -> journey(record))
             .all());
@@ -85,7 +87,7 @@ class Journeys {
     return List.copyOf(
         neo4j
             .query(CypherFile.load("queries/journeys/targeted-journey-summaries"))
-            .bindAll(Map.of("to", to, "universal", List.copyOf(UNIVERSAL_KINDS)))
+            .bindAll(scope.with(Map.of("to", to, "universal", List.copyOf(UNIVERSAL_KINDS))))
             .fetchAs(Journey.class)
             .mappedBy((types, record) -> journey(record))
             .all());
@@ -100,7 +102,7 @@ class Journeys {
     Map<List<String>, Long> counts = new HashMap<>();
     neo4j
         .query(CypherFile.load("queries/journeys/overlap-combinations"))
-        .bindAll(Map.of("from", from, "to", to, "services", List.copyOf(services)))
+        .bindAll(scope.with(Map.of("from", from, "to", to, "services", List.copyOf(services))))
         .fetch()
         .all()
         .forEach(
@@ -120,8 +122,7 @@ class Journeys {
     return List.copyOf(
         neo4j
             .query(CypherFile.load("queries/journeys/journey-summaries-of-children"))
-            .bind(List.copyOf(childIds))
-            .to("childIds")
+            .bindAll(scope.with(Map.of("childIds", List.copyOf(childIds))))
             .fetchAs(Journey.class)
             .mappedBy((types, record) -> journey(record))
             .all());
@@ -170,7 +171,7 @@ class Journeys {
     }
     neo4j
         .query(CypherFile.load("queries/journeys/event-dates"))
-        .bindAll(Map.of("kinds", List.copyOf(kinds), "to", to))
+        .bindAll(scope.with(Map.of("kinds", List.copyOf(kinds), "to", to)))
         .fetch()
         .all()
         .forEach(

@@ -14,6 +14,7 @@ import org.childjourneys.dataset.ServiceDomains;
 import org.childjourneys.dataset.Sources;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,9 +65,11 @@ public class ProgrammeOutcomesService {
   record Indexed(String child, LocalDate day, String key, boolean[] outcomes) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final Sources sources;
 
-  ProgrammeOutcomesService(Neo4jClient neo4j, Sources sources) {
+  ProgrammeOutcomesService(Neo4jClient neo4j, Sources sources, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.sources = sources;
   }
@@ -90,6 +93,7 @@ public class ProgrammeOutcomesService {
     Map<String, Object> params = new HashMap<>();
     params.put("programme", name);
     params.put("services", ServiceDomains.CODES);
+    params.put(AggregateScope.PARAMETER, scope.systems());
     params.put("from", from);
     params.put("to", to);
     List<String> carriers =

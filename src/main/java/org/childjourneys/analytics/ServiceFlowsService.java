@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,8 +85,10 @@ public class ServiceFlowsService {
       Integer children) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
 
-  ServiceFlowsService(Neo4jClient neo4j) {
+  ServiceFlowsService(Neo4jClient neo4j, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
   }
 
@@ -124,6 +127,7 @@ public class ServiceFlowsService {
     params.put("services", chosen);
     params.put("by", dimension);
     params.put("ranks", ranks);
+    params.put(AggregateScope.PARAMETER, scope.systems());
     int n = periods.periods().size();
     // link counts by period, from state, to state (states as ranks; -1 for none)
     Map<String, Long> linkCounts =

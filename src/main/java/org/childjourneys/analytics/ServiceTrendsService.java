@@ -11,6 +11,7 @@ import org.childjourneys.InvalidInputException;
 import org.childjourneys.dataset.ServiceDomains;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +51,11 @@ public class ServiceTrendsService {
   record Counts(long started, long open, long withEvent) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final AreaPopulation population;
 
-  ServiceTrendsService(Neo4jClient neo4j, AreaPopulation population) {
+  ServiceTrendsService(Neo4jClient neo4j, AreaPopulation population, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.population = population;
   }
@@ -72,6 +75,7 @@ public class ServiceTrendsService {
     Map<String, Object> params = new HashMap<>(periods.parameters());
     params.put("services", chosen);
     params.put("needCodes", codes);
+    params.put(AggregateScope.PARAMETER, scope.systems());
     neo4j
         .query(CypherFile.load("queries/baseline/trends-involvements"))
         .bindAll(params)

@@ -27,6 +27,7 @@ import org.childjourneys.graphql.IdArgument;
 import org.childjourneys.graphql.PageSize;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.security.Actor;
+import org.childjourneys.security.AggregateScope;
 import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.AuditTrail;
 import org.childjourneys.security.Purpose;
@@ -123,12 +124,18 @@ public class SavedCohortService {
   private static final SecureRandom SEEDS = new SecureRandom();
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final Sources sources;
   private final Pseudonyms pseudonyms;
   private final RecordAccess access;
 
   SavedCohortService(
-      Neo4jClient neo4j, Sources sources, Pseudonyms pseudonyms, RecordAccess access) {
+      Neo4jClient neo4j,
+      Sources sources,
+      Pseudonyms pseudonyms,
+      RecordAccess access,
+      AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.sources = sources;
     this.pseudonyms = pseudonyms;
@@ -339,6 +346,10 @@ public class SavedCohortService {
     params.put("kinds", d.kinds());
     params.put("services", d.services());
     params.put("decisions", d.decisions());
+    // Only the facts the reader's authority recorded
+    // (docs/measures.md#aggregates-of-several-authorities).
+    List<String> systems = scope.systems();
+    params.put(AggregateScope.PARAMETER, systems);
     String entry;
     boolean decisionsApplied = false;
     if (d.kinds() != null) {
@@ -381,6 +392,7 @@ public class SavedCohortService {
     filters.put("areas", d.areas());
     filters.put("outcomeKinds", d.outcome() == null ? null : List.of(d.outcome().kind()));
     filters.put("outcomeMonths", d.outcome() == null ? null : d.outcome().withinMonths());
+    filters.put(AggregateScope.PARAMETER, systems);
     return neo4j
         .query(CypherFile.load("queries/cohorts/filter"))
         .bindAll(filters)
@@ -459,6 +471,7 @@ public class SavedCohortService {
     params.put("from", from);
     params.put("to", to);
     params.put("periods", periods);
+    params.put(AggregateScope.PARAMETER, scope.systems());
     Map<LocalDate, Map<String, Object>> rows = new HashMap<>();
     if (!cohort.ids().isEmpty()) {
       neo4j

@@ -12,6 +12,7 @@ import org.childjourneys.dataset.Sources;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.security.Actor;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +58,11 @@ public class FrontDoorFeedbackService {
       Integer steppedUp) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final Sources sources;
 
-  FrontDoorFeedbackService(Neo4jClient neo4j, Sources sources) {
+  FrontDoorFeedbackService(Neo4jClient neo4j, Sources sources, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.sources = sources;
   }
@@ -90,7 +93,7 @@ public class FrontDoorFeedbackService {
     Map<List<String>, FollowUp.Tally> tallies = new LinkedHashMap<>();
     neo4j
         .query(CypherFile.load("queries/front-door/decision-feedback"))
-        .bindAll(Map.of("from", from, "to", to, "asAt", asAt))
+        .bindAll(scope.with(Map.of("from", from, "to", to, "asAt", asAt)))
         .fetch()
         .all()
         .forEach(

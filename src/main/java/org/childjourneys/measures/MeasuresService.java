@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,11 @@ public class MeasuresService {
       Double rate) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
 
-  MeasuresService(Neo4jClient neo4j) {
+  MeasuresService(Neo4jClient neo4j, AggregateScope scope) {
     this.neo4j = neo4j;
+    this.scope = scope;
   }
 
   /** The year ending 31 March of {@code year}: 2026 is 1 April 2025 to 31 March 2026. */
@@ -155,7 +158,9 @@ public class MeasuresService {
   /** Every measure for the period, unsuppressed (for tests and exports with their own rules). */
   @Transactional(readOnly = true)
   List<Count> counts(LocalDate from, LocalDate to) {
-    Map<String, Object> period = Map.of("from", from, "to", to);
+    // Only the facts the reader's authority recorded
+    // (docs/measures.md#aggregates-of-several-authorities).
+    Map<String, Object> period = scope.with(Map.of("from", from, "to", to));
     Map<String, Map<String, Object>> answers = new java.util.HashMap<>(); // each query runs once
     List<Count> counts = new ArrayList<>();
     for (Definition d : DEFINITIONS) {

@@ -13,6 +13,7 @@ import org.childjourneys.dataset.Sources;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.security.Actor;
+import org.childjourneys.security.AggregateScope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,9 +92,11 @@ public class OnwardJourneysService {
   }
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final Sources sources;
 
-  OnwardJourneysService(Neo4jClient neo4j, Sources sources) {
+  OnwardJourneysService(Neo4jClient neo4j, Sources sources, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.sources = sources;
   }
@@ -128,7 +131,7 @@ public class OnwardJourneysService {
     Map<List<String>, FollowUp.Tally> tallies = new LinkedHashMap<>();
     neo4j
         .query(CypherFile.load("queries/journeys/onward-journeys"))
-        .bindAll(Map.of("kind", kind, "from", from, "to", to, "asAt", asAt))
+        .bindAll(scope.with(Map.of("kind", kind, "from", from, "to", to, "asAt", asAt)))
         .fetch()
         .all()
         .forEach(

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.childjourneys.disclosure.SmallNumbers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.security.AggregateScope;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -82,8 +83,10 @@ public class PlacementStabilityService {
   }
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
 
-  PlacementStabilityService(Neo4jClient neo4j) {
+  PlacementStabilityService(Neo4jClient neo4j, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
   }
 
@@ -145,7 +148,7 @@ public class PlacementStabilityService {
     return new ArrayList<>(
         neo4j
             .query(CypherFile.load("queries/measures/placements"))
-            .bindAll(Map.of("since", since, "to", to))
+            .bindAll(scope.with(Map.of("since", since, "to", to)))
             .fetchAs(CarePeriod.class)
             .mappedBy(
                 (types, r) ->

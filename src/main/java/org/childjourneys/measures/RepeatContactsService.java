@@ -11,6 +11,7 @@ import org.childjourneys.graphql.PageSize;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.security.AccessPolicy;
 import org.childjourneys.security.Actor;
+import org.childjourneys.security.AggregateScope;
 import org.childjourneys.security.AuditBatch;
 import org.childjourneys.security.AuditTrail;
 import org.childjourneys.security.Purpose;
@@ -41,10 +42,13 @@ public class RepeatContactsService {
       List<String> decisions) {}
 
   private final Neo4jClient neo4j;
+  private final AggregateScope scope;
   private final AccessPolicy policy;
   private final RecordAccess access;
 
-  RepeatContactsService(Neo4jClient neo4j, AccessPolicy policy, RecordAccess access) {
+  RepeatContactsService(
+      Neo4jClient neo4j, AccessPolicy policy, RecordAccess access, AggregateScope scope) {
+    this.scope = scope;
     this.neo4j = neo4j;
     this.policy = policy;
     this.access = access;
@@ -71,7 +75,7 @@ public class RepeatContactsService {
         List.copyOf(
             neo4j
                 .query(CypherFile.load("queries/front-door/repeat-contacts"))
-                .bindAll(Map.of("from", from, "to", to, "atLeast", atLeast))
+                .bindAll(scope.with(Map.of("from", from, "to", to, "atLeast", atLeast)))
                 .fetch()
                 .all());
     List<RepeatChild> list = new ArrayList<>();

@@ -57,20 +57,29 @@ public class StatisticalNeighboursService {
 
   private final Neo4jClient neo4j;
   private final MeasuresService measures;
-  private final String laCode;
+  private final String home;
+  private final org.childjourneys.security.Actors actors;
+  private final org.childjourneys.security.Authorities authorities;
 
   StatisticalNeighboursService(
       Neo4jClient neo4j,
       MeasuresService measures,
-      @Value("${childjourneys.authority.la-code:}") String laCode) {
+      @Value("${childjourneys.authority.la-code:}") String laCode,
+      org.childjourneys.security.Actors actors,
+      org.childjourneys.security.Authorities authorities) {
     this.neo4j = neo4j;
     this.measures = measures;
-    this.laCode = laCode == null ? "" : laCode.strip().toUpperCase(java.util.Locale.ROOT);
+    this.home = laCode == null ? "" : laCode.strip().toUpperCase(java.util.Locale.ROOT);
+    this.actors = actors;
+    this.authorities = authorities;
   }
 
   @Transactional(readOnly = true)
   public StatisticalNeighbours compare(int year, List<String> codes) {
     MeasuresService.yearEnding(year);
+    // The reader's own authority: its measures (counted from its own systems' facts) against its
+    // own neighbours (docs/measures.md#aggregates-of-several-authorities).
+    String laCode = actors.current().map(authorities::of).orElse(home);
     List<MeasuresService.Measure> local = measures.measures(year);
     Map<String, MeasuresService.Measure> byCode = new LinkedHashMap<>();
     local.forEach(m -> byCode.put(m.code(), m));

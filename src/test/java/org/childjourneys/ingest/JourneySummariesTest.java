@@ -33,7 +33,7 @@ class JourneySummariesTest extends ImportTestBase {
       MATCH (s:JourneySummary)
       RETURN s.childId AS id,
              [s.kinds, s.services, [d IN s.starts | toString(d)], [d IN s.ends | toString(d)],
-              s.servicesEver, [toString(s.firstStart)], [toString(s.steps)]] AS summary
+              s.servicesEver, [toString(s.firstStart)], [toString(s.steps)], s.systems] AS summary
       ORDER BY id
       """;
 
@@ -84,7 +84,8 @@ class JourneySummariesTest extends ImportTestBase {
             List.of("9999-12-31", "2025-09-14", "9999-12-31"),
             List.of("EDUCATION", "EARLY_HELP"),
             List.of("2023-09-01"),
-            List.of("3"));
+            List.of("3"),
+            List.of("COUNCIL_EH", "COUNCIL_EH", "COUNCIL_EH"));
 
     // A re-import in which the youth justice disposal became a court order and the plan ended.
     Path changed = Path.of("target", "test-imports", "journeys-csv");

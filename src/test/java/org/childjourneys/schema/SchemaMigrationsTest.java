@@ -33,7 +33,7 @@ class SchemaMigrationsTest extends IntegrationTest {
     List<Migration> files = SchemaMigrations.load();
     assertThat(files)
         .extracting(Migration::version)
-        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17);
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18);
     assertThat(migrations.migrate()).isEmpty();
     try (Session s = TestNeo4j.driver().session()) {
       var recorded =
@@ -84,6 +84,32 @@ class SchemaMigrationsTest extends IntegrationTest {
       assertThat(tx.run(owners).single().get("owners").asList())
           .containsExactly("TV16_B=E06000998", "TV16_BARE=E06000999", "TV16_OLD=E06000999");
       tx.rollback();
+    }
+  }
+
+  /**
+   * V018 (docs/measures.md#journey-summaries): a summary written before steps carried their source
+   * system gets them, exactly as a refresh writes them; the others are left as they are.
+   */
+  @Test
+  void v017GivesOldJourneySummariesTheirStepsSystems() {
+    Migration v017 =
+        SchemaMigrations.load().stream().filter(m -> m.version() == 18).findFirst().orElseThrow();
+    try (Session s = TestNeo4j.driver().session()) {
+      String summaries =
+          """
+          MATCH (j:JourneySummary) WITH j ORDER BY j.childId LIMIT 2
+          RETURN collect([j.childId, j.kinds, j.starts, j.systems]) AS all
+          """;
+      var before = s.run(summaries).single().get("all").asObject();
+      assertThat(before.toString()).contains("SYN_");
+      s.run("MATCH (j:JourneySummary) WITH j ORDER BY j.childId LIMIT 1 REMOVE j.systems")
+          .consume();
+      assertThat(s.run(summaries).single().get("all").asObject()).isNotEqualTo(before);
+      for (String statement : v017.statements()) {
+        s.run(statement).consume();
+      }
+      assertThat(s.run(summaries).single().get("all").asObject()).isEqualTo(before);
     }
   }
 
