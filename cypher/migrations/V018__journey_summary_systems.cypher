@@ -3,10 +3,11 @@
 // "Aggregates of several authorities"). Summaries written before have none: this rebuilds them with
 // the per-child body of cypher/journeys/refresh-summaries.cypher (as it is when this migration was
 // written), in batches of 1000 children. A new store has no summaries yet: nothing to do.
-MATCH (s:JourneySummary)
-WHERE s.systems IS NULL
-WITH collect(s.childId) AS childIds
-UNWIND childIds AS childId
+CALL () {
+  MATCH (s:JourneySummary)
+  WHERE s.systems IS NULL
+  RETURN s.childId AS childId
+}
 CALL (childId) {
   CALL (childId) {
     OPTIONAL MATCH (c:Child {id: childId})<-[:REFERS_TO]-(:PersonRecord)-[:HAD]->(i:Involvement)

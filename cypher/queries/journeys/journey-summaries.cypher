@@ -8,7 +8,7 @@
 MATCH (s:JourneySummary)
 WHERE s.firstStart <= $to
 WITH s.childId AS childId, s.kinds AS kinds, s.services AS services, s.starts AS starts,
-     s.ends AS ends, s.systems AS systems
+     s.ends AS ends, CASE WHEN $systems IS NULL THEN null ELSE s.systems END AS systems
 WITH childId, kinds, services, starts, ends,
      CASE WHEN $systems IS NOT NULL
           THEN [i IN range(0, size(kinds) - 1) WHERE systems[i] IN $systems] END AS kept

@@ -11,7 +11,7 @@
 MATCH (s:JourneySummary)
 WHERE s.firstStart <= $to
 WITH s.childId AS childId, s.kinds AS kinds, s.services AS services, s.starts AS starts,
-     s.ends AS ends, s.systems AS systems
+     s.ends AS ends, CASE WHEN $systems IS NULL THEN null ELSE s.systems END AS systems
 WITH childId, kinds, services, starts, ends,
      [i IN range(0, size(kinds) - 1) WHERE NOT kinds[i] IN $universal
         AND ($systems IS NULL OR systems[i] IN $systems)] AS kept
