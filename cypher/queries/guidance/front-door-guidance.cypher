@@ -43,7 +43,7 @@ CALL (presenting) {
   WHERE k.receivedAt >= datetime({date: $from})
     AND k.receivedAt < datetime({date: $to + duration({months: $months, days: 2})})
     AND k.childId IN presenting
-    AND k.retiredAt IS NULL AND NOT coalesce(k.shortBreaksOnly, false)
+    AND k.retiredAt IS NULL
     AND ($systems IS NULL OR k.sourceSystem IN $systems)
   RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k AS node
   UNION ALL
@@ -51,12 +51,13 @@ CALL (presenting) {
   WHERE k.receivedAt >= localdatetime({date: $from})
     AND k.receivedAt < localdatetime({date: $to + duration({months: $months, days: 2})})
     AND k.childId IN presenting
-    AND k.retiredAt IS NULL AND NOT coalesce(k.shortBreaksOnly, false)
+    AND k.retiredAt IS NULL
     AND ($systems IS NULL OR k.sourceSystem IN $systems)
   RETURN k.childId AS child, 'CONTACT' AS kind, date(k.receivedAt) AS day, k AS node
   UNION ALL
   MATCH (i:Involvement)
   WHERE i.kind IN $kinds AND i.start <= $to + duration({months: $months}) AND i.childId IN presenting
+    // (only SSDA903 episodes carry shortBreaksOnly: children in short breaks alone are not in care)
     AND i.retiredAt IS NULL AND NOT coalesce(i.shortBreaksOnly, false)
     AND ($systems IS NULL OR i.sourceSystem IN $systems)
   RETURN i.childId AS child, i.kind AS kind, i.start AS day, i AS node
@@ -64,7 +65,7 @@ CALL (presenting) {
   MATCH (e:Event)
   WHERE e.kind = 'PERMANENT_EXCLUSION' AND e.date >= $from AND e.date <= $to + duration({months: $months})
     AND e.childId IN presenting
-    AND e.retiredAt IS NULL AND NOT coalesce(e.shortBreaksOnly, false)
+    AND e.retiredAt IS NULL
     AND ($systems IS NULL OR e.sourceSystem IN $systems)
   RETURN e.childId AS child, e.kind AS kind, e.date AS day, e AS node
 }
