@@ -627,8 +627,12 @@ public final class AnalyticsBenchmark {
     guidance.put("months", GUIDANCE_MONTHS);
     guidance.put("asAt", asAt);
     guidance.put("kinds", FollowUpOutcomes.PRIOR_KINDS);
+    guidance.put("systems", null); // every authority's facts (one authority in this graph)
+    Map<String, Object> journeys = new HashMap<>();
+    journeys.put("to", TO);
+    journeys.put("systems", null);
     Map<String, Map<String, Object>> queries = new LinkedHashMap<>();
-    queries.put("journeys/journey-summaries", Map.of("to", TO));
+    queries.put("journeys/journey-summaries", journeys);
     queries.put("guidance/front-door-guidance", guidance);
     for (var q : queries.entrySet()) {
       String cypher = CypherFile.load("queries/" + q.getKey());
