@@ -86,27 +86,12 @@ public final class QueryPlanReport {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ChildJourneysApplication.class, QueryCounter.Config.class)
             .run(
-                "--server.port=0",
-                "--childjourneys.neo4j.embedded.data-directory="
-                    + home.resolve("neo4j-" + children),
-                "--childjourneys.neo4j.embedded.bolt-port=0",
-                "--childjourneys.neo4j.embedded.page-cache="
-                    + System.getProperty("bench.page-cache", "2GB"),
-                "--childjourneys.demo.enabled=true",
-                "--childjourneys.demo.children=" + children,
-                "--childjourneys.demo.seed=20181001",
-                "--childjourneys.data.allow-mixed=true",
-                "--childjourneys.import.drop.enabled=false",
-                "--childjourneys.import.directory=" + run.resolve("jobs"),
-                "--childjourneys.security.password-file=" + run.resolve("users.properties"),
-                "--childjourneys.security.audit-head-file="
-                    + home.resolve("neo4j-" + children + "-audit-heads.log"),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
-                "--childjourneys.security.jwt.issuer=https://idp.bench.example",
-                "--logging.level.root=WARN",
-                "--logging.level.org.childjourneys.synthetic=INFO",
-                "--logging.level.org.childjourneys.schema=INFO",
-                "--spring.main.banner-mode=off");
+                BenchmarkStore.arguments(
+                    children,
+                    run,
+                    "--childjourneys.neo4j.embedded.bolt-port=0",
+                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
+                    "--childjourneys.security.jwt.issuer=https://idp.bench.example"));
     try {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       Driver driver = context.getBean(Driver.class);

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.childjourneys.BenchmarkStore;
 import org.childjourneys.ChildJourneysApplication;
 import org.childjourneys.dataset.ServiceDomains;
 import org.childjourneys.neo4j.CypherFile;
@@ -91,27 +92,8 @@ public final class AnalyticsBenchmark {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ChildJourneysApplication.class)
             .run(
-                "--server.port=0",
-                "--childjourneys.neo4j.embedded.data-directory="
-                    + HOME.resolve("neo4j-" + children),
-                "--childjourneys.neo4j.embedded.bolt-port=17692",
-                "--childjourneys.neo4j.embedded.page-cache="
-                    + System.getProperty("bench.page-cache", "2GB"),
-                "--childjourneys.demo.enabled=true",
-                "--childjourneys.demo.children=" + children,
-                "--childjourneys.demo.seed=20181001",
-                "--childjourneys.data.allow-mixed=true",
-                "--childjourneys.import.drop.enabled=false",
-                "--childjourneys.import.directory=" + run.resolve("jobs"),
-                "--childjourneys.security.password-file=" + run.resolve("users.properties"),
-                "--childjourneys.security.audit-head-file="
-                    + HOME.resolve("neo4j-" + children + "-audit-heads.log"),
-                "--logging.level.root=WARN",
-                // Building a new store takes minutes (half an hour at 1M): show its progress.
-                "--logging.level.org.childjourneys.synthetic=INFO",
-                "--logging.level.org.childjourneys.neo4j=INFO",
-                "--logging.level.org.childjourneys.schema=INFO",
-                "--spring.main.banner-mode=off");
+                BenchmarkStore.arguments(
+                    children, run, "--childjourneys.neo4j.embedded.bolt-port=17692"));
     System.out.printf(
         "Service ready on a %,d-child authority in %.0f s%n",
         children, (System.nanoTime() - started) / 1e9);

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.childjourneys.BenchmarkStore;
 import org.childjourneys.ChildJourneysApplication;
 import org.childjourneys.neo4j.CypherFile;
 import org.neo4j.driver.Driver;
@@ -94,29 +95,12 @@ public final class FrontlineBenchmark {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ChildJourneysApplication.class)
             .run(
-                "--server.port=0",
-                "--childjourneys.neo4j.embedded.data-directory="
-                    + home.resolve("neo4j-" + children),
-                "--childjourneys.neo4j.embedded.bolt-port=0",
-                "--childjourneys.neo4j.embedded.page-cache="
-                    + System.getProperty("bench.page-cache", "2GB"),
-                "--childjourneys.demo.enabled=true",
-                "--childjourneys.demo.children=" + children,
-                "--childjourneys.demo.seed=20181001",
-                "--childjourneys.data.allow-mixed=true",
-                "--childjourneys.import.drop.enabled=false",
-                "--childjourneys.import.directory=" + run.resolve("jobs"),
-                "--childjourneys.security.password-file=" + run.resolve("users.properties"),
-                "--childjourneys.security.audit-head-file="
-                    + home.resolve("neo4j-" + children + "-audit-heads.log"),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
-                "--childjourneys.security.jwt.issuer=https://idp.bench.example",
-                "--logging.level.root=WARN",
-                // Building a new store takes minutes (half an hour at 1M): show its progress.
-                "--logging.level.org.childjourneys.synthetic=INFO",
-                "--logging.level.org.childjourneys.neo4j=INFO",
-                "--logging.level.org.childjourneys.schema=INFO",
-                "--spring.main.banner-mode=off");
+                BenchmarkStore.arguments(
+                    children,
+                    run,
+                    "--childjourneys.neo4j.embedded.bolt-port=0",
+                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
+                    "--childjourneys.security.jwt.issuer=https://idp.bench.example"));
     System.out.printf(
         "Service ready on a %,d-child authority in %.0f s%n",
         children, (System.nanoTime() - started) / 1e9);

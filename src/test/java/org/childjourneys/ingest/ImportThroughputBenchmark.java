@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.childjourneys.BenchmarkStore;
 import org.childjourneys.ChildJourneysApplication;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.synthetic.SyntheticExport;
@@ -47,28 +48,14 @@ public final class ImportThroughputBenchmark {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ChildJourneysApplication.class)
             .run(
-                "--server.port=0",
-                "--childjourneys.neo4j.embedded.data-directory="
-                    + home.resolve("neo4j-" + children),
-                "--childjourneys.neo4j.embedded.bolt-port=17688",
-                "--childjourneys.neo4j.embedded.page-cache="
-                    + System.getProperty("bench.page-cache", "2GB"),
-                "--childjourneys.demo.enabled=true",
-                "--childjourneys.demo.children=" + children,
-                "--childjourneys.demo.seed=" + SEED,
-                "--childjourneys.data.allow-mixed=true",
-                "--childjourneys.import.drop.enabled=false",
-                "--childjourneys.import.directory=" + run.resolve("jobs"),
-                "--logging.level.root=WARN",
-                // Building a new store takes minutes (half an hour at 1M): show its progress.
-                "--logging.level.org.childjourneys.synthetic=INFO",
-                "--logging.level.org.childjourneys.neo4j=INFO",
-                "--logging.level.org.childjourneys.schema=INFO",
-                "--logging.level.org.childjourneys.ingest.ImportThroughputBenchmark=INFO",
-                // BENCH_DEBUG=1 prints the time of each statement of each import batch.
-                "--logging.level.org.childjourneys.ingest.GraphUpserter="
-                    + (System.getenv("BENCH_DEBUG") != null ? "DEBUG" : "WARN"),
-                "--spring.main.banner-mode=off");
+                BenchmarkStore.arguments(
+                    children,
+                    run,
+                    "--childjourneys.neo4j.embedded.bolt-port=17688",
+                    "--logging.level.org.childjourneys.ingest.ImportThroughputBenchmark=INFO",
+                    // BENCH_DEBUG=1 prints the time of each statement of each import batch.
+                    "--logging.level.org.childjourneys.ingest.GraphUpserter="
+                        + (System.getenv("BENCH_DEBUG") != null ? "DEBUG" : "WARN")));
     System.out.printf(
         "Service ready on a %,d-child authority in %.0f s%n", children, seconds(started));
     try {
