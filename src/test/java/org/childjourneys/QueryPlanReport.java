@@ -3,17 +3,12 @@ package org.childjourneys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,13 +55,7 @@ public final class QueryPlanReport {
     Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
     Path run = Files.createDirectories(home.resolve("plans-" + tag));
-    KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-    Path pem = run.resolve("idp-public.pem");
-    Files.writeString(
-        pem,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
+    BenchmarkIdentity idp = BenchmarkIdentity.create(run);
     Map<String, Seen> seen = new LinkedHashMap<>();
     AtomicBoolean recording = new AtomicBoolean();
     QueryCounter.listener =
@@ -90,8 +79,8 @@ public final class QueryPlanReport {
                     children,
                     run,
                     "--childjourneys.neo4j.embedded.bolt-port=0",
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
-                    "--childjourneys.security.jwt.issuer=https://idp.bench.example"));
+                    idp.serviceArguments()[0],
+                    idp.serviceArguments()[1]));
     try {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       Driver driver = context.getBean(Driver.class);
@@ -99,7 +88,7 @@ public final class QueryPlanReport {
           new Api(
               HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
               URI.create("http://localhost:" + port + "/graphql"),
-              key);
+              idp);
       List<String> ids =
           driver
               .executableQuery(
@@ -196,29 +185,16 @@ public final class QueryPlanReport {
   };
 
   /** The GraphQL API as the benchmark's identity provider's users see it. */
-  record Api(HttpClient http, URI uri, KeyPair key) {
+  record Api(HttpClient http, URI uri, BenchmarkIdentity idp) {
     void ask(String role, String query, Map<String, String> variables) throws Exception {
       StringBuilder vars = new StringBuilder("{");
       variables.forEach(
           (k, v) ->
               vars.append(vars.length() > 1 ? "," : "")
-                  .append(FrontlineBenchmark.json(k))
+                  .append(BenchmarkIdentity.json(k))
                   .append(':')
-                  .append(FrontlineBenchmark.json(v)));
-      String body =
-          "{\"query\":" + FrontlineBenchmark.json(query) + ",\"variables\":" + vars + "}}";
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .header("Content-Type", "application/json")
-                  .header("Authorization", "Bearer " + FrontlineBenchmark.token(key, role))
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-        throw new IllegalStateException(
-            "The API refused " + query + ": " + response.statusCode() + " " + response.body());
-      }
+                  .append(BenchmarkIdentity.json(v)));
+      BenchmarkIdentity.post(http, uri, idp.token(role), query, vars + "}", true);
     }
   }
 

@@ -1,32 +1,22 @@
 package org.childjourneys.frontline;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import static org.childjourneys.BenchmarkIdentity.json;
+
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.childjourneys.BenchmarkIdentity;
 import org.childjourneys.BenchmarkStore;
 import org.childjourneys.ChildJourneysApplication;
 import org.childjourneys.neo4j.CypherFile;
@@ -83,13 +73,7 @@ public final class FrontlineBenchmark {
     Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
     Path run = Files.createDirectories(home.resolve("frontline-" + tag));
-    KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-    Path pem = run.resolve("idp-public.pem");
-    Files.writeString(
-        pem,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
+    BenchmarkIdentity idp = BenchmarkIdentity.create(run);
 
     long started = System.nanoTime();
     ConfigurableApplicationContext context =
@@ -99,8 +83,8 @@ public final class FrontlineBenchmark {
                     children,
                     run,
                     "--childjourneys.neo4j.embedded.bolt-port=0",
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
-                    "--childjourneys.security.jwt.issuer=https://idp.bench.example"));
+                    idp.serviceArguments()[0],
+                    idp.serviceArguments()[1]));
     System.out.printf(
         "Service ready on a %,d-child authority in %.0f s%n",
         children, (System.nanoTime() - started) / 1e9);
@@ -148,11 +132,11 @@ public final class FrontlineBenchmark {
           return;
         }
       }
-      String token = token(key);
+      String token = idp.token("FRONT_DOOR");
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       URI uri = URI.create("http://localhost:" + port + "/graphql");
 
-      Runner graphQl = id -> post(http, uri, token, id);
+      Runner graphQl = id -> triage(http, uri, token, id);
       Runner raw = id -> rawTriage(driver, database, id);
       Runner audit = id -> auditOnly(driver, database, id);
 
@@ -361,16 +345,9 @@ public final class FrontlineBenchmark {
     long ended = 0;
     List<String> mismatches = new ArrayList<>();
     for (String id : sample) {
-      String body = "{\"query\":" + json(VERIFY) + ",\"variables\":{\"id\":" + json(id) + "}}";
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .header("Content-Type", "application/json")
-                  .header("Authorization", "Bearer " + token)
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      Neo4jGraphQlLibrary.Answer ours = Neo4jGraphQlLibrary.ours(response.body());
+      String body =
+          BenchmarkIdentity.post(http, uri, token, VERIFY, "{\"id\":" + json(id) + "}", false);
+      Neo4jGraphQlLibrary.Answer ours = Neo4jGraphQlLibrary.ours(body);
       Neo4jGraphQlLibrary.Answer theirs = library.answer(http, id, asOf);
       if (ours == null) {
         withheld++; // refused (a restricted record): the library answers anyway
@@ -487,19 +464,8 @@ public final class FrontlineBenchmark {
     void run(String id) throws Exception;
   }
 
-  static void post(HttpClient http, URI uri, String token, String id) throws Exception {
-    String body = "{\"query\":" + json(TRIAGE) + ",\"variables\":{\"id\":" + json(id) + "}}";
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-      throw new IllegalStateException(response.statusCode() + " " + response.body());
-    }
+  static void triage(HttpClient http, URI uri, String token, String id) throws Exception {
+    BenchmarkIdentity.post(http, uri, token, TRIAGE, "{\"id\":" + json(id) + "}", true);
   }
 
   /** The statements the service runs for a triage request, in one read transaction. */
@@ -635,39 +601,5 @@ public final class FrontlineBenchmark {
     Arrays.sort(sorted);
     int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, index)] / 1e6;
-  }
-
-  static String token(KeyPair key) throws Exception {
-    return token(key, "FRONT_DOOR");
-  }
-
-  /** A token of the benchmark's identity provider for a user with one role. */
-  public static String token(KeyPair key, String role) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader(JWSAlgorithm.RS256),
-            new JWTClaimsSet.Builder()
-                .issuer("https://idp.bench.example")
-                .subject("bench")
-                .claim("preferred_username", "bench." + role.toLowerCase(java.util.Locale.ROOT))
-                .claim("roles", List.of(role))
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
-                .build());
-    jwt.sign(new RSASSASigner(key.getPrivate()));
-    return jwt.serialize();
-  }
-
-  public static String json(String text) {
-    StringBuilder s = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        default -> s.append(c);
-      }
-    }
-    return s.append('"').toString();
   }
 }
