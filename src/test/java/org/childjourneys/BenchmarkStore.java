@@ -1,6 +1,10 @@
 package org.childjourneys;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +21,17 @@ public final class BenchmarkStore {
   public static final long SEED = 20181001L;
 
   private BenchmarkStore() {}
+
+  /**
+   * A new directory for one run of a step (its import jobs, passwords, reports), named by the step
+   * and the time; java.io.tmpdir (target/tmp, where Tomcat and Neo4j write) made too, as a fresh
+   * checkout lacks it.
+   */
+  public static Path runDirectory(String step) throws IOException {
+    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+    return Files.createDirectories(HOME.resolve(step + "-" + tag));
+  }
 
   /**
    * The service's arguments for the store of this many children, with this run's own directory for

@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +49,8 @@ public final class QueryPlanReport {
 
   public static void main(String[] args) throws Exception {
     int children = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Path home = Path.of("target", "bench").toAbsolutePath();
-    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-    Path run = Files.createDirectories(home.resolve("plans-" + tag));
+    Path home = BenchmarkStore.HOME;
+    Path run = BenchmarkStore.runDirectory("plans");
     BenchmarkIdentity idp = BenchmarkIdentity.create(run);
     Map<String, Seen> seen = new LinkedHashMap<>();
     AtomicBoolean recording = new AtomicBoolean();

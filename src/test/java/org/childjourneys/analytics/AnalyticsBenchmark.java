@@ -12,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -72,7 +70,7 @@ public final class AnalyticsBenchmark {
   static final FrontDoorGuidanceService.Profile PROFILE =
       new FrontDoorGuidanceService.Profile("10_TO_15", "2A", List.of(), List.of("NONE"));
 
-  private static final Path HOME = Path.of("target", "bench").toAbsolutePath();
+  private static final Path HOME = BenchmarkStore.HOME;
   private static final Path SQL = Path.of("bench", "postgres").toAbsolutePath();
 
   record Timed<T>(T answer, double median, double p95, List<Double> runs) {}
@@ -85,9 +83,7 @@ public final class AnalyticsBenchmark {
     if (iterations < 5) {
       throw new IllegalArgumentException("at least 5 iterations");
     }
-    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-    Path run = Files.createDirectories(HOME.resolve("analytics-" + tag));
+    Path run = BenchmarkStore.runDirectory("analytics");
     long started = System.nanoTime();
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ChildJourneysApplication.class)

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,11 +66,8 @@ public final class FrontlineBenchmark {
     int children = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int clients = 8;
-    Path home = Path.of("target", "bench").toAbsolutePath();
-    // Tomcat and Neo4j write under java.io.tmpdir (target/tmp), which a fresh checkout lacks.
-    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-    Path run = Files.createDirectories(home.resolve("frontline-" + tag));
+    Path home = BenchmarkStore.HOME;
+    Path run = BenchmarkStore.runDirectory("frontline");
     BenchmarkIdentity idp = BenchmarkIdentity.create(run);
 
     long started = System.nanoTime();

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +38,10 @@ public final class ImportThroughputBenchmark {
   public static void main(String[] args) throws Exception {
     int children = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int feedChildren = args.length > 1 ? Integer.parseInt(args[1]) : 15_000;
-    Path home = Path.of("target", "bench").toAbsolutePath();
-    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-    Path run = Files.createDirectories(home.resolve("import-" + tag));
+    Path home = BenchmarkStore.HOME;
+    Path run = BenchmarkStore.runDirectory("import");
+    // New system names for each run, so every row is new to the graph.
+    String tag = run.getFileName().toString().substring("import-".length());
 
     long started = System.nanoTime();
     ConfigurableApplicationContext context =

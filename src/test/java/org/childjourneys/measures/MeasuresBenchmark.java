@@ -3,8 +3,6 @@ package org.childjourneys.measures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,9 +49,8 @@ public final class MeasuresBenchmark {
   public static void main(String[] args) throws Exception {
     int children = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 100_000;
     int year = 2026;
-    Path home = Path.of("target", "bench").toAbsolutePath();
-    String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-    Path run = Files.createDirectories(home.resolve("measures-" + tag));
+    Path home = BenchmarkStore.HOME;
+    Path run = BenchmarkStore.runDirectory("measures");
     long started = System.nanoTime();
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ChildJourneysApplication.class)
