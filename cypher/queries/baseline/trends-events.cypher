@@ -3,7 +3,7 @@
 // needCodes hold the code). Retired events are left out. Starts from the (service, date) index.
 // Only facts recorded by $systems count (the source systems the reader's authority owns; null:
 // all, docs/measures.md#aggregates-of-several-authorities).
-// Parameters: as trends-involvements.cypher.
+// Parameters: as trends-need-codes.cypher.
 // Example: :param services => ['POLICE']; :param needCodes => []; :param from => date('2025-04-01'); :param to => date('2026-03-31'); :param months => 3; :param offset => 0; :param base => 8101; :param systems => null
 MATCH (e:Event)
 WHERE e.service IN $services AND e.date >= $from AND e.date <= $to

@@ -136,13 +136,24 @@ public class ServiceFlowsService {
                 .thenComparing(k -> sortKey(k, 1))
                 .thenComparing(k -> sortKey(k, 2)));
     long[] children = {0};
-    for (Map<String, Object> r :
-        neo4j.query(CypherFile.load("queries/baseline/flows")).bindAll(params).fetch().all()) {
+    for (int[] steps :
+        neo4j
+            .query(CypherFile.load("queries/baseline/flows"))
+            .bindAll(params)
+            .fetchAs(int[].class)
+            .mappedBy((types, record) -> ints(record.get("steps").asList(v -> v.asList())))
+            .all()) {
       int[] state = new int[n];
       java.util.Arrays.fill(state, -1);
-      for (Object o : (List<?>) r.get("states")) {
-        List<?> pair = (List<?>) o;
-        state[((Number) pair.get(0)).intValue()] = ((Number) pair.get(1)).intValue();
+      for (int s = 0; s < steps.length; s += 3) {
+        for (int p = Math.max(0, steps[s + 1]); p <= Math.min(n - 1, steps[s + 2]); p++) {
+          if (state[p] < 0 || steps[s] < state[p]) {
+            state[p] = steps[s];
+          }
+        }
+      }
+      if (java.util.Arrays.stream(state).allMatch(x -> x < 0)) {
+        continue; // only steps ending before they start: no state in any period
       }
       children[0]++;
       for (int p = 0; p + 1 < n; p++) {
@@ -150,6 +161,18 @@ public class ServiceFlowsService {
       }
     }
     return shown(periods, states, dimension, chosen, interval, linkCounts, children[0]);
+  }
+
+  /** A child's steps, [rank, first period, last period] each, flattened (kept small: 1M rows). */
+  private static int[] ints(List<List<Object>> steps) {
+    int[] flat = new int[steps.size() * 3];
+    int k = 0;
+    for (List<Object> step : steps) {
+      for (int j = 0; j < 3; j++) {
+        flat[k++] = ((Number) step.get(j)).intValue();
+      }
+    }
+    return flat;
   }
 
   private static Flows shown(

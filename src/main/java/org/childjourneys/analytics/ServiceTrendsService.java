@@ -2,6 +2,7 @@ package org.childjourneys.analytics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,17 +77,20 @@ public class ServiceTrendsService {
     params.put("services", chosen);
     params.put("needCodes", codes);
     params.put(AggregateScope.PARAMETER, scope.systems());
-    neo4j
-        .query(CypherFile.load("queries/baseline/trends-involvements"))
-        .bindAll(params)
-        .fetch()
-        .all()
-        .forEach(
-            r -> {
-              long[] c = counts.computeIfAbsent(key(r), k -> new long[3]);
-              c[0] = ((Number) r.get("started")).longValue();
-              c[1] = ((Number) r.get("open")).longValue();
-            });
+    countServices(params, chosen, periods.periods().size(), counts);
+    if (!codes.isEmpty()) {
+      neo4j
+          .query(CypherFile.load("queries/baseline/trends-need-codes"))
+          .bindAll(params)
+          .fetch()
+          .all()
+          .forEach(
+              r -> {
+                long[] c = counts.computeIfAbsent(key(r), k -> new long[3]);
+                c[0] = ((Number) r.get("started")).longValue();
+                c[1] = ((Number) r.get("open")).longValue();
+              });
+    }
     neo4j
         .query(CypherFile.load("queries/baseline/trends-events"))
         .bindAll(params)
@@ -127,6 +131,73 @@ public class ServiceTrendsService {
                     + " estimate for every age 0 to 17 (see hotspots' withoutPopulation)"
                 : null;
     return new Trends(periods.from(), periods.to(), every == null ? "MONTH" : every, note, out);
+  }
+
+  /**
+   * The service rows' started and open counts: each child's open involvements of the services from
+   * their journey summary, marked per service into the periods they were open and the period they
+   * started in, so a child counts once per service and period however many involvements they had.
+   */
+  private void countServices(
+      Map<String, Object> params, List<String> services, int periods, Map<String, long[]> counts) {
+    long[][] started = new long[services.size()][periods];
+    long[][] open = new long[services.size()][periods];
+    for (int[] steps :
+        neo4j
+            .query(CypherFile.load("queries/baseline/trends-summaries"))
+            .bindAll(params)
+            .fetchAs(int[].class)
+            .mappedBy(
+                (types, record) -> steps(record.get("steps").asList(v -> v.asList()), services))
+            .all()) {
+      BitSet[] openIn = new BitSet[services.size()];
+      BitSet[] startedIn = new BitSet[services.size()];
+      for (int s = 0; s < steps.length; s += 4) {
+        int service = steps[s];
+        if (openIn[service] == null) {
+          openIn[service] = new BitSet(periods);
+          startedIn[service] = new BitSet(periods);
+        }
+        int first = Math.max(0, steps[s + 1]);
+        int last = Math.min(periods - 1, steps[s + 2]);
+        if (first <= last) {
+          openIn[service].set(first, last + 1);
+          if (steps[s + 3] == 1) {
+            startedIn[service].set(first);
+          }
+        }
+      }
+      for (int service = 0; service < services.size(); service++) {
+        if (openIn[service] != null) {
+          long[] openCounts = open[service];
+          long[] startedCounts = started[service];
+          openIn[service].stream().forEach(p -> openCounts[p]++);
+          startedIn[service].stream().forEach(p -> startedCounts[p]++);
+        }
+      }
+    }
+    for (int service = 0; service < services.size(); service++) {
+      for (int p = 0; p < periods; p++) {
+        if (open[service][p] > 0) {
+          long[] c = counts.computeIfAbsent(services.get(service) + "||" + p, k -> new long[3]);
+          c[0] = started[service][p];
+          c[1] = open[service][p];
+        }
+      }
+    }
+  }
+
+  /** A child's steps, [service index, first period, last period, 1 if started in it] each. */
+  private static int[] steps(List<List<Object>> steps, List<String> services) {
+    int[] flat = new int[steps.size() * 4];
+    int k = 0;
+    for (List<Object> step : steps) {
+      flat[k++] = services.indexOf((String) step.get(0));
+      flat[k++] = ((Number) step.get(1)).intValue();
+      flat[k++] = ((Number) step.get(2)).intValue();
+      flat[k++] = Boolean.TRUE.equals(step.get(3)) ? 1 : 0;
+    }
+    return flat;
   }
 
   /**

@@ -63,6 +63,7 @@ public final class AnalyticsBenchmark {
   static final LocalDate GUIDANCE_FROM = LocalDate.of(2024, 4, 1);
   static final LocalDate GUIDANCE_TO = LocalDate.of(2025, 3, 31);
   static final int GUIDANCE_MONTHS = 12;
+  static final LocalDate FLOWS_FROM = LocalDate.of(2024, 4, 1);
 
   /**
    * A common presenting profile: a 10-15-year-old referred by a school with no targeted history.
@@ -122,12 +123,20 @@ public final class AnalyticsBenchmark {
           () -> pathwaysService.pathways(OUTCOME, FROM, TO, PathwaysService.StepBy.KIND, 20, 20);
       Callable<FrontDoorGuidanceService.Guidance> neo4jGuidance =
           () -> guidanceService.guidance(PROFILE, GUIDANCE_FROM, GUIDANCE_TO, GUIDANCE_MONTHS);
+      ServiceFlowsService flowsService = context.getBean(ServiceFlowsService.class);
+      ServiceTrendsService trendsService = context.getBean(ServiceTrendsService.class);
+      Callable<ServiceFlowsService.Flows> neo4jFlows =
+          () -> flowsService.flows(FLOWS_FROM, TO, "QUARTER", "SERVICE", null);
+      Callable<ServiceTrendsService.Trends> neo4jTrends =
+          () -> trendsService.trends(FROM, TO, "MONTH", null, null);
       // asAt and the criteria used (after any widening), which the SQL is given
       FrontDoorGuidanceService.Guidance first = neo4jGuidance.call();
       if (System.getenv("BENCH_NEO4J_ONLY") != null) {
         time("Neo4j overlap", iterations, neo4jOverlap);
         time("Neo4j pathways", iterations, neo4jPathways);
         time("Neo4j guidance", iterations, neo4jGuidance);
+        time("Neo4j flows", iterations, neo4jFlows);
+        time("Neo4j trends", iterations, neo4jTrends);
         if (System.getenv("BENCH_PROFILE") != null) {
           profile(driver, first.asAt(), iterations, neo4jGuidance);
         }
@@ -202,6 +211,15 @@ public final class AnalyticsBenchmark {
                 ? PROFILE.priorInvolvements()
                 : List.of());
         String guidanceSql = bind(Files.readString(SQL.resolve("guidance.sql")), sqlParams);
+        BaselinePeriods quarters = BaselinePeriods.of(FLOWS_FROM, TO, "QUARTER", 20);
+        Map<String, Object> flowsParams = new HashMap<>(quarters.parameters());
+        flowsParams.put("periods", quarters.periods().size());
+        flowsParams.put("states", ServiceFlowsService.SERVICE_ORDER);
+        String flowsSql = bind(Files.readString(SQL.resolve("flows.sql")), flowsParams);
+        Map<String, Object> trendsParams =
+            new HashMap<>(BaselinePeriods.of(FROM, TO, "MONTH", 60).parameters());
+        trendsParams.put("services", ServiceDomains.CODES);
+        String trendsSql = bind(Files.readString(SQL.resolve("trends.sql")), trendsParams);
 
         // The same question to both in turn, run by run, so both see the same load.
         String loadBefore = uptime();
@@ -211,6 +229,8 @@ public final class AnalyticsBenchmark {
             alternate("pathways", iterations, neo4jPathways, () -> query(pg, pathwaysSql));
         var guidancePair =
             alternate("guidance", iterations, neo4jGuidance, () -> query(pg, guidanceSql));
+        var flowsPair = alternate("flows", iterations, neo4jFlows, () -> query(pg, flowsSql));
+        var trendsPair = alternate("trends", iterations, neo4jTrends, () -> query(pg, trendsSql));
         String loadAfter = uptime();
         var overlap = overlapPair.neo4j();
         var sqlOverlap = overlapPair.sql();
@@ -226,6 +246,8 @@ public final class AnalyticsBenchmark {
         String overlapAnswer = checkOverlap(overlap.answer(), sqlOverlap.answer());
         String pathwaysAnswer = checkPathways(pathways.answer(), sqlPathways.answer());
         String guidanceAnswer = checkGuidance(guidance.answer(), sqlGuidance.answer());
+        String flowsAnswer = checkFlows(flowsPair.neo4j().answer(), flowsPair.sql().answer());
+        String trendsAnswer = checkTrends(trendsPair.neo4j().answer(), trendsPair.sql().answer());
 
         report.append(
             String.format(
@@ -276,6 +298,20 @@ public final class AnalyticsBenchmark {
             guidance,
             sqlGuidance,
             guidanceAnswer);
+        row(
+            report,
+            csv,
+            "service flows by quarter, " + FLOWS_FROM + " to " + TO,
+            flowsPair.neo4j(),
+            flowsPair.sql(),
+            flowsAnswer);
+        row(
+            report,
+            csv,
+            "service trends by month (whole service call), " + FROM + " to " + TO,
+            trendsPair.neo4j(),
+            trendsPair.sql(),
+            trendsAnswer);
         report.append(
             String.format(
                 Locale.ROOT,
@@ -551,6 +587,70 @@ public final class AnalyticsBenchmark {
         n,
         neo.widened() ? ", widened: dropped " + neo.criteriaDropped() : "",
         counts);
+  }
+
+  private static String checkFlows(ServiceFlowsService.Flows neo, List<Map<String, Object>> sql) {
+    Map<String, Long> links = new HashMap<>();
+    long children = 0;
+    for (Map<String, Object> r : sql) {
+      int period = ((Number) r.get("period")).intValue();
+      long n = ((Number) r.get("children")).longValue();
+      links.put(
+          period + "|" + stateName(r.get("from_rank")) + "|" + stateName(r.get("to_rank")), n);
+      children += period == 0 ? n : 0;
+    }
+    expect("flows children", neo.children(), children);
+    expect("flows links", neo.links().size(), links.size());
+    int compared = 0;
+    for (var l : neo.links()) {
+      Long n = links.get(l.period() + "|" + l.fromState() + "|" + l.toState());
+      if (n == null) {
+        problems.add("flows: link " + l.source() + ">" + l.target() + " missing from the SQL");
+      } else if (l.children() != null) {
+        expect("flows link " + l.source() + ">" + l.target(), l.children(), n);
+        compared++;
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "%,d children, %d links; %d shown counts compared",
+        children,
+        links.size(),
+        compared);
+  }
+
+  private static String stateName(Object rank) {
+    int r = ((Number) rank).intValue();
+    return r < 0 ? ServiceFlowsService.NONE : ServiceFlowsService.SERVICE_ORDER.get(r);
+  }
+
+  private static String checkTrends(
+      ServiceTrendsService.Trends neo, List<Map<String, Object>> sql) {
+    Map<String, long[]> cells = new HashMap<>();
+    for (Map<String, Object> r : sql) {
+      cells.put(
+          r.get("service") + "|" + r.get("period"),
+          new long[] {
+            ((Number) r.get("started")).longValue(), ((Number) r.get("open")).longValue()
+          });
+    }
+    int compared = 0;
+    long open = 0;
+    for (int p = 0; p < neo.periods().size(); p++) {
+      for (var row : neo.periods().get(p).rows()) {
+        long[] c = cells.getOrDefault(row.service() + "|" + p, new long[2]);
+        expect("trends started " + row.service() + " period " + p, row.started(), c[0]);
+        expect("trends open " + row.service() + " period " + p, row.open(), c[1]);
+        compared += (row.started() == null ? 0 : 1) + (row.open() == null ? 0 : 1);
+        open += c[1];
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "%d cells, %,d child-months open; %d shown counts compared",
+        cells.size(),
+        open,
+        compared);
   }
 
   private static void expect(String what, Number neo, long sql) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.childjourneys.TestNeo4j;
 import org.childjourneys.TestUsers;
 import org.childjourneys.neo4j.CypherFile;
+import org.childjourneys.neo4j.JourneySummaries;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -177,6 +178,7 @@ class BaselineOnHandBuiltDataTest {
     address(g, "E01T00003", "2015-03-01", null);
     children.add(g);
     db.executableQuery(GRAPH).withParameters(Map.of("children", children)).execute();
+    JourneySummaries.rebuildAll(db, "neo4j");
   }
 
   private static Map<String, Object> child(String id) {
@@ -474,7 +476,12 @@ class BaselineOnHandBuiltDataTest {
   void populationQueriesStartFromAnIndex() {
     for (String name :
         List.of(
-            "flows", "trends-involvements", "trends-events", "hotspots", "population-estimates")) {
+            "flows",
+            "trends-summaries",
+            "trends-need-codes",
+            "trends-events",
+            "hotspots",
+            "population-estimates")) {
       String plan =
           db.executableQuery("EXPLAIN " + CypherFile.load("queries/baseline/" + name))
               .withParameters(
