@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.neo4j.CypherFile;
 import org.childjourneys.security.AggregateScope;
@@ -129,50 +128,45 @@ public class ServiceFlowsService {
     params.put("ranks", ranks);
     params.put(AggregateScope.PARAMETER, scope.systems());
     int n = periods.periods().size();
-    // link counts by period, from state, to state (states as ranks; -1 for none)
-    Map<String, Long> linkCounts =
-        new TreeMap<>(
-            java.util.Comparator.comparing((String k) -> sortKey(k, 0))
-                .thenComparing(k -> sortKey(k, 1))
-                .thenComparing(k -> sortKey(k, 2)));
-    long[] children = {0};
-    for (int[] steps :
-        neo4j
-            .query(CypherFile.load("queries/baseline/flows"))
-            .bindAll(params)
-            .fetchAs(int[].class)
-            .mappedBy((types, record) -> ints(record.get("steps").asList(v -> v.asList())))
-            .all()) {
-      int[] state = new int[n];
-      java.util.Arrays.fill(state, -1);
-      for (int s = 0; s < steps.length; s += 3) {
-        for (int p = Math.max(0, steps[s + 1]); p <= Math.min(n - 1, steps[s + 2]); p++) {
-          if (state[p] < 0 || steps[s] < state[p]) {
-            state[p] = steps[s];
+    // link counts by period, from state, to state (states as ranks; the last index for none)
+    int none = states.size();
+    long[][][] moves = new long[n - 1][none + 1][none + 1];
+    long children = 0;
+    int[] state = new int[n];
+    for (Map<String, Object> r :
+        neo4j.query(CypherFile.load("queries/baseline/flows")).bindAll(params).fetch().all()) {
+      java.util.Arrays.fill(state, none);
+      boolean any = false;
+      for (Object o : (List<?>) r.get("steps")) {
+        int code = ((Number) o).intValue();
+        int rank = code / 10000;
+        for (int p = Math.max(0, code / 100 % 100); p <= Math.min(n - 1, code % 100); p++) {
+          state[p] = Math.min(state[p], rank);
+          any = true;
+        }
+      }
+      if (!any) {
+        continue; // only steps ending before they start: no state in any period
+      }
+      long count = ((Number) r.get("children")).longValue();
+      children += count;
+      for (int p = 0; p + 1 < n; p++) {
+        moves[p][state[p]][state[p + 1]] += count;
+      }
+    }
+    // in period order, then from and to state by rank with none last
+    Map<String, Long> linkCounts = new LinkedHashMap<>();
+    for (int p = 0; p + 1 < n; p++) {
+      for (int a = 0; a <= none; a++) {
+        for (int b = 0; b <= none; b++) {
+          if (moves[p][a][b] > 0) {
+            linkCounts.put(
+                p + "|" + (a == none ? -1 : a) + "|" + (b == none ? -1 : b), moves[p][a][b]);
           }
         }
       }
-      if (java.util.Arrays.stream(state).allMatch(x -> x < 0)) {
-        continue; // only steps ending before they start: no state in any period
-      }
-      children[0]++;
-      for (int p = 0; p + 1 < n; p++) {
-        linkCounts.merge(p + "|" + state[p] + "|" + state[p + 1], 1L, Long::sum);
-      }
     }
-    return shown(periods, states, dimension, chosen, interval, linkCounts, children[0]);
-  }
-
-  /** A child's steps, [rank, first period, last period] each, flattened (kept small: 1M rows). */
-  private static int[] ints(List<List<Object>> steps) {
-    int[] flat = new int[steps.size() * 3];
-    int k = 0;
-    for (List<Object> step : steps) {
-      for (int j = 0; j < 3; j++) {
-        flat[k++] = ((Number) step.get(j)).intValue();
-      }
-    }
-    return flat;
+    return shown(periods, states, dimension, chosen, interval, linkCounts, children);
   }
 
   private static Flows shown(
@@ -272,12 +266,6 @@ public class ServiceFlowsService {
         ps,
         nodeList,
         links);
-  }
-
-  /** Period, then from and to state by rank with none last. */
-  private static int sortKey(String key, int part) {
-    int v = Integer.parseInt(key.split("\\|")[part]);
-    return part > 0 && v < 0 ? Integer.MAX_VALUE : v;
   }
 
   private static String state(List<String> names, String rank) {

@@ -142,37 +142,44 @@ public class ServiceTrendsService {
       Map<String, Object> params, List<String> services, int periods, Map<String, long[]> counts) {
     long[][] started = new long[services.size()][periods];
     long[][] open = new long[services.size()][periods];
-    for (int[] steps :
+    Map<String, Object> withIndex = new HashMap<>(params);
+    Map<String, Object> serviceIndex = new HashMap<>();
+    services.forEach(s -> serviceIndex.put(s, serviceIndex.size()));
+    withIndex.put("serviceIndex", serviceIndex);
+    BitSet[] openIn = new BitSet[services.size()];
+    BitSet[] startedIn = new BitSet[services.size()];
+    for (Map<String, Object> r :
         neo4j
             .query(CypherFile.load("queries/baseline/trends-summaries"))
-            .bindAll(params)
-            .fetchAs(int[].class)
-            .mappedBy(
-                (types, record) -> steps(record.get("steps").asList(v -> v.asList()), services))
+            .bindAll(withIndex)
+            .fetch()
             .all()) {
-      BitSet[] openIn = new BitSet[services.size()];
-      BitSet[] startedIn = new BitSet[services.size()];
-      for (int s = 0; s < steps.length; s += 4) {
-        int service = steps[s];
+      for (int s = 0; s < services.size(); s++) {
+        openIn[s] = null;
+      }
+      for (Object o : (List<?>) r.get("steps")) {
+        int code = ((Number) o).intValue();
+        int service = code / 20000;
+        int first = Math.max(0, code / 100 % 100);
+        int last = Math.min(periods - 1, code % 100);
         if (openIn[service] == null) {
           openIn[service] = new BitSet(periods);
           startedIn[service] = new BitSet(periods);
         }
-        int first = Math.max(0, steps[s + 1]);
-        int last = Math.min(periods - 1, steps[s + 2]);
         if (first <= last) {
           openIn[service].set(first, last + 1);
-          if (steps[s + 3] == 1) {
+          if (code / 10000 % 2 == 1) {
             startedIn[service].set(first);
           }
         }
       }
+      long children = ((Number) r.get("children")).longValue();
       for (int service = 0; service < services.size(); service++) {
         if (openIn[service] != null) {
           long[] openCounts = open[service];
           long[] startedCounts = started[service];
-          openIn[service].stream().forEach(p -> openCounts[p]++);
-          startedIn[service].stream().forEach(p -> startedCounts[p]++);
+          openIn[service].stream().forEach(p -> openCounts[p] += children);
+          startedIn[service].stream().forEach(p -> startedCounts[p] += children);
         }
       }
     }
@@ -185,19 +192,6 @@ public class ServiceTrendsService {
         }
       }
     }
-  }
-
-  /** A child's steps, [service index, first period, last period, 1 if started in it] each. */
-  private static int[] steps(List<List<Object>> steps, List<String> services) {
-    int[] flat = new int[steps.size() * 4];
-    int k = 0;
-    for (List<Object> step : steps) {
-      flat[k++] = services.indexOf((String) step.get(0));
-      flat[k++] = ((Number) step.get(1)).intValue();
-      flat[k++] = ((Number) step.get(2)).intValue();
-      flat[k++] = Boolean.TRUE.equals(step.get(3)) ? 1 : 0;
-    }
-    return flat;
   }
 
   /**
