@@ -1,11 +1,9 @@
 package org.childjourneys.child;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.graphql.IdArgument;
 import org.childjourneys.security.Actors;
@@ -101,13 +99,64 @@ class ChildController {
   }
 
   /** What of the record the request reads, for the audit trail: "child record: chronology,...". */
+  /**
+   * The fields of the child asked for, for the audit entry. Read from the request's syntax tree
+   * (fragments followed, {@code @skip}/{@code @include} applied): the normalised selection set
+   * would be built for the whole operation, a few hundred fields of a triage request, only for
+   * this.
+   */
   private static String what(DataFetchingEnvironment env) {
-    return "child record: "
-        + env.getSelectionSet().getImmediateFields().stream()
-            .map(SelectedField::getName)
-            .filter(n -> !n.startsWith("__"))
-            .distinct()
-            .sorted()
-            .collect(Collectors.joining(","));
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    collect(env.getField().getSelectionSet(), env, names);
+    return "child record: " + String.join(",", names);
+  }
+
+  private static void collect(
+      graphql.language.SelectionSet set, DataFetchingEnvironment env, java.util.Set<String> names) {
+    if (set == null) {
+      return;
+    }
+    for (graphql.language.Selection<?> selection : set.getSelections()) {
+      if (selection instanceof graphql.language.DirectivesContainer<?> d && !included(d, env)) {
+        continue;
+      }
+      if (selection instanceof graphql.language.Field f) {
+        if (!f.getName().startsWith("__")) {
+          names.add(f.getName());
+        }
+      } else if (selection instanceof graphql.language.InlineFragment i) {
+        collect(i.getSelectionSet(), env, names);
+      } else if (selection instanceof graphql.language.FragmentSpread spread) {
+        graphql.language.FragmentDefinition fragment =
+            env.getFragmentsByName().get(spread.getName());
+        if (fragment != null) {
+          collect(fragment.getSelectionSet(), env, names);
+        }
+      }
+    }
+  }
+
+  /** False when {@code @skip(if: true)} or {@code @include(if: false)} leaves it out. */
+  private static boolean included(
+      graphql.language.DirectivesContainer<?> node, DataFetchingEnvironment env) {
+    for (graphql.language.Directive directive : node.getDirectives()) {
+      boolean skip = directive.getName().equals("skip");
+      if (!skip && !directive.getName().equals("include")) {
+        continue;
+      }
+      graphql.language.Argument condition = directive.getArgument("if");
+      Object value =
+          condition == null
+              ? null
+              : condition.getValue() instanceof graphql.language.BooleanValue b
+                  ? b.isValue()
+                  : condition.getValue() instanceof graphql.language.VariableReference v
+                      ? env.getVariables().get(v.getName())
+                      : null;
+      if (Boolean.TRUE.equals(value) == skip) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -95,6 +95,33 @@ class AccessAuditTest extends IntegrationTest {
   }
 
   @Test
+  void theEntryNamesTheFieldsAskedForThroughFragmentsAndLeavesOutSkippedOnes() {
+    String id = someChild();
+    as("front-door")
+        .document(
+            """
+            query($id: ID!, $withFamily: Boolean!) {
+              child(id: $id, purpose: REFERRAL_TRIAGE) {
+                id ...names ... on Child { summary { openInvolvements } }
+                family @include(if: $withFamily) { relationship }
+                inTouch @skip(if: true) { now { kind } }
+                __typename
+              }
+            }
+            fragment names on Child { givenName familyName }
+            """)
+        .variable("id", id)
+        .variable("withFamily", false)
+        .execute()
+        .path("child.id")
+        .entity(String.class)
+        .isEqualTo(id);
+
+    assertThat(trail.byChild(id, 1).get(0).what())
+        .isEqualTo("child record: familyName,givenName,id,summary");
+  }
+
+  @Test
   void aRefusedReadLooksExactlyLikeAMissingChildAndIsAuditedAsRefused() {
     String id = someChild();
     String refused =
