@@ -2,18 +2,16 @@
 -- ranked (lowest :states position) service among their steps open at some time in the period,
 -- -1 for none; then per period the children moving from each state to each state in the next.
 -- Only children with a state in some period count. Before suppression.
--- Periods are numbered from 0 as in cypher/queries/baseline/flows.cypher: a date's period is
--- (year * 12 + month - 1 - :offset) / :months - :base, cut to :from and :to; :periods of them.
+-- Periods are numbered from 0 as in cypher/queries/baseline/flows.cypher (bench.period_of in
+-- schema.sql), cut to :from and :to: :periods of them.
 -- Parameters (substituted as literals): :from, :to (date), :months, :offset, :base, :periods
 -- (integer), :states (text[], the services from the highest rank down).
 WITH ranked AS (
   SELECT child_id, (array_position(:states, service) - 1) AS rank,
          CASE WHEN start_date < :from THEN 0
-              ELSE (extract(year FROM start_date)::int * 12 + extract(month FROM start_date)::int
-                    - 1 - :offset) / :months - :base END AS first_period,
-         (extract(year FROM least(coalesce(end_date, :to), :to))::int * 12
-          + extract(month FROM least(coalesce(end_date, :to), :to))::int - 1 - :offset)
-           / :months - :base AS last_period
+              ELSE bench.period_of(start_date, :months, :offset, :base) END AS first_period,
+         bench.period_of(least(coalesce(end_date, :to), :to), :months, :offset, :base)
+           AS last_period
   FROM bench.journey_step
   WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)
     AND service = ANY(:states)

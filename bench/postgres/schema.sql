@@ -5,6 +5,13 @@ DROP SCHEMA IF EXISTS bench CASCADE;
 CREATE SCHEMA bench;
 SET search_path = bench;
 
+-- A date's period number, as the Cypher of cypher/queries/baseline/ numbers them: (year * 12 +
+-- month - 1 - month_offset) / months - base (flows and trends).
+CREATE FUNCTION bench.period_of(d date, months integer, month_offset integer, base integer)
+RETURNS integer LANGUAGE sql IMMUTABLE
+RETURN (extract(year FROM d)::integer * 12 + extract(month FROM d)::integer - 1 - month_offset)
+       / months - base;
+
 -- Every Child node.
 CREATE TABLE child (
   id         text PRIMARY KEY,

@@ -197,7 +197,14 @@ final class GraphUpserter {
         journeys.add(child);
       }
     }
+    long summariesStarted = System.nanoTime();
     JourneySummaries.refresh(tx, journeys);
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "journey summaries: {} children in {} ms",
+          journeys.size(),
+          (System.nanoTime() - summariesStarted) / 1_000_000);
+    }
     return new Written(
         new ImportCounts(0, counts[0], counts[1], counts[2], 0, 0), facts, duplicates, newlyLinked);
   }
