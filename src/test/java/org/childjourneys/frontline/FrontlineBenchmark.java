@@ -230,34 +230,38 @@ public final class FrontlineBenchmark {
             children, ids.size(), clients));
     out.append(
         String.format(
-            "| path | p50 ms | p99 ms | throughput req/s (%d clients) | CPU ms/request, JVM +"
-                + " Node |%n|---|---|---|---|---|%n",
+            "| path | p50 ms | p95 ms | p99 ms | req/s, 1 client | req/s, %d clients | CPU"
+                + " ms/request (1 client), JVM + Node |%n|---|---|---|---|---|---|---|%n",
             clients));
     out.append(
-        String.format(
-            "| HTTP GraphQL (token check, authorisation, audit) | %.2f | %.2f | %.0f | %s |%n",
-            gqlP50, percentile(gqlSingle, 99), gqlThroughput, gqlTimed.cpu()));
+        row(
+            "HTTP GraphQL (token check, authorisation, audit)",
+            gqlSingle,
+            gqlThroughput,
+            gqlTimed));
     out.append(
-        String.format(
-            "| raw driver, same Cypher (no HTTP, no authorisation, no audit) | %.2f | %.2f | %.0f"
-                + " | %s |%n",
-            rawP50, percentile(rawSingle, 99), rawThroughput, rawTimed.cpu()));
+        row(
+            "raw driver, same Cypher (no HTTP, no authorisation, no audit)",
+            rawSingle,
+            rawThroughput,
+            rawTimed));
     if (library != null) {
       out.append(
-          String.format(
-              "| Neo4j GraphQL Library + Apollo Server (@cypher chronology; no auth, purpose,"
-                  + " audit, summary) | %.2f | %.2f | %.0f | %s |%n",
-              percentile(libSingle, 50), percentile(libSingle, 99), libThroughput, libTimed.cpu()));
+          row(
+              "Neo4j GraphQL Library + Apollo Server (@cypher chronology; no auth, purpose,"
+                  + " audit, summary)",
+              libSingle,
+              libThroughput,
+              libTimed));
       out.append(
-          String.format(
-              "| Neo4j GraphQL Library, generated traversal only (every fact of every record,"
-                  + " unmerged, unsorted) | %.2f | %.2f | %.0f | %s |%n",
-              percentile(genSingle, 50), percentile(genSingle, 99), genThroughput, genTimed.cpu()));
+          row(
+              "Neo4j GraphQL Library, generated traversal only (every fact of every record,"
+                  + " unmerged, unsorted)",
+              genSingle,
+              genThroughput,
+              genTimed));
     }
-    out.append(
-        String.format(
-            "| audit write alone (one entry, chained) | %.2f | %.2f | | |%n",
-            auditP50, percentile(auditSingle, 99)));
+    out.append(row("audit write alone (one entry, chained)", auditSingle, -1, null));
     out.append(
         String.format(
             "Ratio GraphQL/raw (p50): %.2f; audit write / GraphQL request (p50): %.0f%%%n",
@@ -589,6 +593,23 @@ public final class FrontlineBenchmark {
     }
     pool.shutdown();
     return ids.size() / ((System.nanoTime() - t) / 1e9);
+  }
+
+  /**
+   * One path's row: single-client latency percentiles and requests/s (requests over the time they
+   * took one after another), the many-client requests/s (none when negative) and CPU.
+   */
+  static String row(String path, long[] single, double manyClients, Timed timed) {
+    double oneClient = single.length / (Arrays.stream(single).sum() / 1e9);
+    return String.format(
+        "| %s | %.2f | %.2f | %.2f | %.0f | %s | %s |%n",
+        path,
+        percentile(single, 50),
+        percentile(single, 95),
+        percentile(single, 99),
+        oneClient,
+        manyClients < 0 ? "" : String.format("%.0f", manyClients),
+        timed == null ? "" : timed.cpu());
   }
 
   static double percentile(long[] nanos, int p) {
