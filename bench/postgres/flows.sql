@@ -2,19 +2,14 @@
 -- ranked (lowest :states position) service among their steps open at some time in the period,
 -- -1 for none; then per period the children moving from each state to each state in the next.
 -- Only children with a state in some period count. Before suppression.
--- Periods are numbered from 0 as in cypher/queries/baseline/flows.cypher (bench.period_of in
+-- Periods are numbered from 0 as in cypher/queries/baseline/flows.cypher (bench.open_steps in
 -- schema.sql), cut to :from and :to: :periods of them.
 -- Parameters (substituted as literals): :from, :to (date), :months, :offset, :base, :periods
 -- (integer), :states (text[], the services from the highest rank down).
 WITH ranked AS (
-  SELECT child_id, (array_position(:states, service) - 1) AS rank,
-         CASE WHEN start_date < :from THEN 0
-              ELSE bench.period_of(start_date, :months, :offset, :base) END AS first_period,
-         bench.period_of(least(coalesce(end_date, :to), :to), :months, :offset, :base)
-           AS last_period
-  FROM bench.journey_step
-  WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)
-    AND service = ANY(:states)
+  SELECT child_id, (array_position(:states, service) - 1) AS rank, first_period, last_period
+  FROM bench.open_steps(:from, :to, :months, :offset, :base)
+  WHERE service = ANY(:states)
 ), best AS (
   SELECT child_id, period, min(rank) AS rank
   FROM ranked, generate_series(first_period, last_period) AS period
