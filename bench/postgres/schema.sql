@@ -5,29 +5,6 @@ DROP SCHEMA IF EXISTS bench CASCADE;
 CREATE SCHEMA bench;
 SET search_path = bench;
 
--- A date's period number, as the Cypher of cypher/queries/baseline/ numbers them: (year * 12 +
--- month - 1 - month_offset) / months - base.
-CREATE FUNCTION bench.period_of(d date, months integer, month_offset integer, base integer)
-RETURNS integer LANGUAGE sql IMMUTABLE
-RETURN (extract(year FROM d)::integer * 12 + extract(month FROM d)::integer - 1 - month_offset)
-       / months - base;
-
--- The journey steps open at some time from p_from to p_to (started on or before p_to, not ended
--- before p_from), with whether each started in the window and its first and last period, cut to
--- the window (flows.sql and trends.sql). A plain SQL function: the planner inlines it.
-CREATE FUNCTION bench.open_steps(p_from date, p_to date, months integer, month_offset integer,
-                                 base integer)
-RETURNS TABLE (child_id text, service text, started boolean, first_period integer,
-               last_period integer)
-LANGUAGE sql STABLE AS $$
-  SELECT child_id, service, start_date >= p_from,
-         CASE WHEN start_date < p_from THEN 0
-              ELSE bench.period_of(start_date, months, month_offset, base) END,
-         bench.period_of(least(coalesce(end_date, p_to), p_to), months, month_offset, base)
-  FROM bench.journey_step
-  WHERE start_date <= p_to AND (end_date IS NULL OR end_date >= p_from)
-$$;
-
 -- Every Child node.
 CREATE TABLE child (
   id         text PRIMARY KEY,
@@ -86,3 +63,26 @@ CREATE TABLE event (
   kind       text NOT NULL,
   event_date date NOT NULL
 );
+
+-- A date's period number, as the Cypher of cypher/queries/baseline/ numbers them: (year * 12 +
+-- month - 1 - month_offset) / months - base.
+CREATE FUNCTION bench.period_of(d date, months integer, month_offset integer, base integer)
+RETURNS integer LANGUAGE sql IMMUTABLE
+RETURN (extract(year FROM d)::integer * 12 + extract(month FROM d)::integer - 1 - month_offset)
+       / months - base;
+
+-- The journey steps open at some time from p_from to p_to (started on or before p_to, not ended
+-- before p_from), with whether each started in the window and its first and last period, cut to
+-- the window (flows.sql and trends.sql). A plain SQL function: the planner inlines it.
+CREATE FUNCTION bench.open_steps(p_from date, p_to date, months integer, month_offset integer,
+                                 base integer)
+RETURNS TABLE (child_id text, service text, started boolean, first_period integer,
+               last_period integer)
+LANGUAGE sql STABLE AS $$
+  SELECT child_id, service, start_date >= p_from,
+         CASE WHEN start_date < p_from THEN 0
+              ELSE bench.period_of(start_date, months, month_offset, base) END,
+         bench.period_of(least(coalesce(end_date, p_to), p_to), months, month_offset, base)
+  FROM bench.journey_step
+  WHERE start_date <= p_to AND (end_date IS NULL OR end_date >= p_from)
+$$;
