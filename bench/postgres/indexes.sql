@@ -13,5 +13,7 @@ CREATE INDEX involvement_part_of_involvement ON involvement_part_of (involvement
 CREATE INDEX contact_received_on ON contact (received_on);
 CREATE INDEX contact_child ON contact (child_id);
 CREATE INDEX contact_led_to_contact ON contact_led_to (contact_id);
+CREATE INDEX placement_child ON placement (child_id);
 CREATE INDEX event_kind_date ON event (kind, event_date) INCLUDE (child_id);
-VACUUM ANALYZE child, journey_step, involvement, involvement_part_of, contact, contact_led_to, event;
+VACUUM ANALYZE child, journey_step, involvement, involvement_part_of, contact, contact_led_to, event,
+  placement;

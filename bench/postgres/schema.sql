@@ -25,7 +25,8 @@ CREATE TABLE journey_step (
   PRIMARY KEY (child_id, seq)
 );
 
--- Involvement records (not retired, with a child): what front-door guidance reads.
+-- Involvement records (not retired, with a child): what front-door guidance and placement
+-- stability read. end_date NULL = open.
 CREATE TABLE involvement (
   id                text PRIMARY KEY,
   child_id          text    NOT NULL,
@@ -33,7 +34,17 @@ CREATE TABLE involvement (
   start_date        date    NOT NULL,
   referral_source   text,
   need_codes        text[],
-  short_breaks_only boolean NOT NULL
+  short_breaks_only boolean NOT NULL,
+  end_date          date
+);
+
+-- Placements of each child's periods of care that count as placements (not retired): what
+-- placement stability reads. end_date NULL = open.
+CREATE TABLE placement (
+  child_id       text NOT NULL,
+  placement_type text NOT NULL,
+  start_date     date NOT NULL,
+  end_date       date
 );
 
 -- (:Involvement)-[:PART_OF]->(:Involvement)

@@ -129,6 +129,20 @@ public final class AnalyticsBenchmark {
           () -> flowsService.flows(FLOWS_FROM, TO, "QUARTER", "SERVICE", null);
       Callable<ServiceTrendsService.Trends> neo4jTrends =
           () -> trendsService.trends(FROM, TO, "MONTH", null, null);
+      // The DfE measure's named Cypher as the service runs it (MeasuresService), for the year.
+      Map<String, Object> stabilityParams = new HashMap<>();
+      stabilityParams.put("from", FROM);
+      stabilityParams.put("to", TO);
+      stabilityParams.put("systems", null);
+      Callable<Map<String, Object>> neo4jStability =
+          () ->
+              driver
+                  .executableQuery(CypherFile.load("queries/measures/placement-stability"))
+                  .withParameters(stabilityParams)
+                  .execute()
+                  .records()
+                  .get(0)
+                  .asMap();
       // asAt and the criteria used (after any widening), which the SQL is given
       FrontDoorGuidanceService.Guidance first = neo4jGuidance.call();
       if (System.getenv("BENCH_NEO4J_ONLY") != null) {
@@ -137,6 +151,7 @@ public final class AnalyticsBenchmark {
         time("Neo4j guidance", iterations, neo4jGuidance);
         time("Neo4j flows", iterations, neo4jFlows);
         time("Neo4j trends", iterations, neo4jTrends);
+        time("Neo4j placement stability", iterations, neo4jStability);
         if (System.getenv("BENCH_PROFILE") != null) {
           profile(driver, first.asAt(), iterations, neo4jGuidance);
         }
@@ -220,6 +235,10 @@ public final class AnalyticsBenchmark {
             new HashMap<>(BaselinePeriods.of(FROM, TO, "MONTH", 60).parameters());
         trendsParams.put("services", ServiceDomains.CODES);
         String trendsSql = bind(Files.readString(SQL.resolve("trends.sql")), trendsParams);
+        String stabilitySql =
+            bind(
+                Files.readString(SQL.resolve("placement-stability.sql")),
+                Map.of("from", FROM, "to", TO));
 
         // The same question to both in turn, run by run, so both see the same load.
         String loadBefore = uptime();
@@ -231,6 +250,12 @@ public final class AnalyticsBenchmark {
             alternate("guidance", iterations, neo4jGuidance, () -> query(pg, guidanceSql));
         var flowsPair = alternate("flows", iterations, neo4jFlows, () -> query(pg, flowsSql));
         var trendsPair = alternate("trends", iterations, neo4jTrends, () -> query(pg, trendsSql));
+        var stabilityPair =
+            alternate(
+                "placement stability",
+                iterations,
+                neo4jStability,
+                () -> query(pg, stabilitySql).get(0));
         String loadAfter = uptime();
         var overlap = overlapPair.neo4j();
         var sqlOverlap = overlapPair.sql();
@@ -248,6 +273,8 @@ public final class AnalyticsBenchmark {
         String guidanceAnswer = checkGuidance(guidance.answer(), sqlGuidance.answer());
         String flowsAnswer = checkFlows(flowsPair.neo4j().answer(), flowsPair.sql().answer());
         String trendsAnswer = checkTrends(trendsPair.neo4j().answer(), trendsPair.sql().answer());
+        String stabilityAnswer =
+            checkStability(stabilityPair.neo4j().answer(), stabilityPair.sql().answer());
 
         report.append(
             String.format(
@@ -312,6 +339,16 @@ public final class AnalyticsBenchmark {
             trendsPair.neo4j(),
             trendsPair.sql(),
             trendsAnswer);
+        row(
+            report,
+            csv,
+            "placement stability (DfE: looked after on "
+                + TO
+                + ", 3+ placements in the year;"
+                + " the measure's Cypher through the driver)",
+            stabilityPair.neo4j(),
+            stabilityPair.sql(),
+            stabilityAnswer);
         report.append(
             String.format(
                 Locale.ROOT,
@@ -619,6 +656,14 @@ public final class AnalyticsBenchmark {
         compared);
   }
 
+  private static String checkStability(Map<String, Object> neo, Map<String, Object> sql) {
+    long numerator = ((Number) sql.get("numerator")).longValue();
+    long denominator = ((Number) sql.get("denominator")).longValue();
+    expect("placement stability numerator", (Number) neo.get("numerator"), numerator);
+    expect("placement stability denominator", (Number) neo.get("denominator"), denominator);
+    return String.format(Locale.ROOT, "%,d of %,d looked after children", numerator, denominator);
+  }
+
   private static String stateName(Object rank) {
     int r = ((Number) rank).intValue();
     return r < 0 ? ServiceFlowsService.NONE : ServiceFlowsService.SERVICE_ORDER.get(r);
@@ -786,6 +831,7 @@ public final class AnalyticsBenchmark {
     tables.put("contact_led_to", Map.of());
     List<String> eventKinds = new ArrayList<>(Journeys.OUTCOME_EVENT_KINDS);
     tables.put("event", Map.of("kinds", eventKinds));
+    tables.put("placement", Map.of());
     Map<String, String> query =
         Map.of(
             "child", "export-children",
@@ -794,7 +840,8 @@ public final class AnalyticsBenchmark {
             "involvement_part_of", "export-involvement-part-of",
             "contact", "export-contacts",
             "contact_led_to", "export-contact-led-to",
-            "event", "export-events");
+            "event", "export-events",
+            "placement", "export-placements");
     try (var session = driver.session(SessionConfig.defaultConfig())) {
       for (var e : tables.entrySet()) {
         long t = System.nanoTime();
