@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The benchmarks' identity provider: a key made for the run, its public key where the service reads
@@ -49,12 +51,23 @@ public final class BenchmarkIdentity {
     return new BenchmarkIdentity(key, pem);
   }
 
-  /** The service's arguments to trust this identity provider. */
-  public String[] serviceArguments() {
-    return new String[] {
-      "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
-      "--childjourneys.security.jwt.issuer=" + ISSUER
-    };
+  /**
+   * Starts the service on the benchmark store of {@code children}, trusting this identity
+   * provider's tokens, with Bolt on a free port; {@code configuration} adds test beans.
+   */
+  public ConfigurableApplicationContext startService(
+      int children, Path run, Class<?>... configuration) {
+    Class<?>[] sources = new Class<?>[configuration.length + 1];
+    sources[0] = ChildJourneysApplication.class;
+    System.arraycopy(configuration, 0, sources, 1, configuration.length);
+    return new SpringApplicationBuilder(sources)
+        .run(
+            BenchmarkStore.arguments(
+                children,
+                run,
+                "--childjourneys.neo4j.embedded.bolt-port=0",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
+                "--childjourneys.security.jwt.issuer=" + ISSUER));
   }
 
   /** A token for a user with one role, valid for two hours. */

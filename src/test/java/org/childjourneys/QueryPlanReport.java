@@ -24,7 +24,6 @@ import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.ProfiledPlan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -69,14 +68,7 @@ public final class QueryPlanReport {
           }
         };
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(ChildJourneysApplication.class, QueryCounter.Config.class)
-            .run(
-                BenchmarkStore.arguments(
-                    children,
-                    run,
-                    "--childjourneys.neo4j.embedded.bolt-port=0",
-                    idp.serviceArguments()[0],
-                    idp.serviceArguments()[1]));
+        idp.startService(children, run, QueryCounter.Config.class);
     try {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       Driver driver = context.getBean(Driver.class);

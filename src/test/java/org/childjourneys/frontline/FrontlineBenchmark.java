@@ -16,12 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.childjourneys.BenchmarkIdentity;
 import org.childjourneys.BenchmarkStore;
-import org.childjourneys.ChildJourneysApplication;
 import org.childjourneys.neo4j.CypherFile;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -71,15 +69,7 @@ public final class FrontlineBenchmark {
     BenchmarkIdentity idp = BenchmarkIdentity.create(run);
 
     long started = System.nanoTime();
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(ChildJourneysApplication.class)
-            .run(
-                BenchmarkStore.arguments(
-                    children,
-                    run,
-                    "--childjourneys.neo4j.embedded.bolt-port=0",
-                    idp.serviceArguments()[0],
-                    idp.serviceArguments()[1]));
+    ConfigurableApplicationContext context = idp.startService(children, run);
     System.out.printf(
         "Service ready on a %,d-child authority in %.0f s%n",
         children, (System.nanoTime() - started) / 1e9);
