@@ -4,7 +4,7 @@
 // leaves out what does not make a state. Each child with some such involvement has their open ones
 // as a list of codes, rank * 10000 + first period * 100 + last period (periods are fewer than 100);
 // children with the same list are counted together, so far fewer rows cross to the service, which
-// works out each period's best rank and the flows.
+// works out each period's best rank and the flows (OpenStepCodes reads the codes).
 // Reads one journey summary per child (docs/measures.md#journey-summaries: retired involvements are
 // already left out): reading the involvements themselves and unwinding each into its periods took
 // 53 s at 1M children (docs/query-plans.md).

@@ -1,7 +1,7 @@
 // Trends (docs/measures.md#trends), the service rows: each child's involvements of $services open
 // at some time from $from to $to (started on or before $to, not ended before $from), as a list of
 // codes, one per involvement: ((service's index in $services) * 2 + 1 if it started in its first
-// period) * 10000 + first period * 100 + last period (periods are fewer than 100). Children with
+// period) * 10000 + first period * 100 + last period (periods are fewer than 100; OpenStepCodes reads them). Children with
 // the same list are counted together, so far fewer rows cross to the service, which counts per
 // service and period the children open and the children starting. Reads one
 // journey summary per child (docs/measures.md#journey-summaries: retired involvements are already

@@ -139,8 +139,8 @@ public class ServiceFlowsService {
       boolean any = false;
       for (Object o : (List<?>) r.get("steps")) {
         int code = ((Number) o).intValue();
-        int rank = code / 10000;
-        for (int p = Math.max(0, code / 100 % 100); p <= Math.min(n - 1, code % 100); p++) {
+        int rank = OpenStepCodes.tag(code);
+        for (int p = OpenStepCodes.first(code); p <= OpenStepCodes.last(code, n); p++) {
           state[p] = Math.min(state[p], rank);
           any = true;
         }

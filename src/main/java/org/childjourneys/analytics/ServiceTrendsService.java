@@ -159,16 +159,17 @@ public class ServiceTrendsService {
       }
       for (Object o : (List<?>) r.get("steps")) {
         int code = ((Number) o).intValue();
-        int service = code / 20000;
-        int first = Math.max(0, code / 100 % 100);
-        int last = Math.min(periods - 1, code % 100);
+        int service = OpenStepCodes.tag(code) / 2;
+        boolean startedInFirst = OpenStepCodes.tag(code) % 2 == 1;
+        int first = OpenStepCodes.first(code);
+        int last = OpenStepCodes.last(code, periods);
         if (openIn[service] == null) {
           openIn[service] = new BitSet(periods);
           startedIn[service] = new BitSet(periods);
         }
         if (first <= last) {
           openIn[service].set(first, last + 1);
-          if (code / 10000 % 2 == 1) {
+          if (startedInFirst) {
             startedIn[service].set(first);
           }
         }

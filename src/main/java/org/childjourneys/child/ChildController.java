@@ -1,9 +1,21 @@
 package org.childjourneys.child;
 
+import graphql.language.BooleanValue;
+import graphql.language.Directive;
+import graphql.language.DirectivesContainer;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.VariableReference;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.childjourneys.InvalidInputException;
 import org.childjourneys.graphql.IdArgument;
 import org.childjourneys.security.Actors;
@@ -98,37 +110,34 @@ class ChildController {
     return children.records(batch);
   }
 
-  /** What of the record the request reads, for the audit trail: "child record: chronology,...". */
   /**
-   * The fields of the child asked for, for the audit entry. Read from the request's syntax tree
-   * (fragments followed, {@code @skip}/{@code @include} applied): the normalised selection set
-   * would be built for the whole operation, a few hundred fields of a triage request, only for
-   * this.
+   * What of the record the request reads, for the audit trail: "child record: chronology,...", the
+   * child's fields asked for. Read from the request's syntax tree (fragments followed,
+   * {@code @skip}/{@code @include} applied): the normalised selection set would be built for the
+   * whole operation, a few hundred fields of a triage request, only for this.
    */
   private static String what(DataFetchingEnvironment env) {
-    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    TreeSet<String> names = new TreeSet<>();
     collect(env.getField().getSelectionSet(), env, names);
     return "child record: " + String.join(",", names);
   }
 
-  private static void collect(
-      graphql.language.SelectionSet set, DataFetchingEnvironment env, java.util.Set<String> names) {
+  private static void collect(SelectionSet set, DataFetchingEnvironment env, Set<String> names) {
     if (set == null) {
       return;
     }
-    for (graphql.language.Selection<?> selection : set.getSelections()) {
-      if (selection instanceof graphql.language.DirectivesContainer<?> d && !included(d, env)) {
+    for (Selection<?> selection : set.getSelections()) {
+      if (selection instanceof DirectivesContainer<?> d && !included(d, env)) {
         continue;
       }
-      if (selection instanceof graphql.language.Field f) {
+      if (selection instanceof Field f) {
         if (!f.getName().startsWith("__")) {
           names.add(f.getName());
         }
-      } else if (selection instanceof graphql.language.InlineFragment i) {
+      } else if (selection instanceof InlineFragment i) {
         collect(i.getSelectionSet(), env, names);
-      } else if (selection instanceof graphql.language.FragmentSpread spread) {
-        graphql.language.FragmentDefinition fragment =
-            env.getFragmentsByName().get(spread.getName());
+      } else if (selection instanceof FragmentSpread spread) {
+        FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
         if (fragment != null) {
           collect(fragment.getSelectionSet(), env, names);
         }
@@ -137,20 +146,19 @@ class ChildController {
   }
 
   /** False when {@code @skip(if: true)} or {@code @include(if: false)} leaves it out. */
-  private static boolean included(
-      graphql.language.DirectivesContainer<?> node, DataFetchingEnvironment env) {
-    for (graphql.language.Directive directive : node.getDirectives()) {
+  private static boolean included(DirectivesContainer<?> node, DataFetchingEnvironment env) {
+    for (Directive directive : node.getDirectives()) {
       boolean skip = directive.getName().equals("skip");
       if (!skip && !directive.getName().equals("include")) {
         continue;
       }
-      graphql.language.Argument condition = directive.getArgument("if");
+      var condition = directive.getArgument("if");
       Object value =
           condition == null
               ? null
-              : condition.getValue() instanceof graphql.language.BooleanValue b
+              : condition.getValue() instanceof BooleanValue b
                   ? b.isValue()
-                  : condition.getValue() instanceof graphql.language.VariableReference v
+                  : condition.getValue() instanceof VariableReference v
                       ? env.getVariables().get(v.getName())
                       : null;
       if (Boolean.TRUE.equals(value) == skip) {
