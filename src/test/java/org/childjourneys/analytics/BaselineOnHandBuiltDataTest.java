@@ -491,7 +491,7 @@ class BaselineOnHandBuiltDataTest {
                       "service",
                       "SOCIAL_CARE",
                       "needCodes",
-                      List.of(),
+                      List.of("3A"), // trends-need-codes runs only when codes are asked for
                       "by",
                       "SERVICE",
                       "ranks",
