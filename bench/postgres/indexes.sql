@@ -15,5 +15,7 @@ CREATE INDEX contact_child ON contact (child_id);
 CREATE INDEX contact_led_to_contact ON contact_led_to (contact_id);
 CREATE INDEX placement_child ON placement (child_id);
 CREATE INDEX event_kind_date ON event (kind, event_date) INCLUDE (child_id);
+-- onward journeys: a child's events after a date (involvements and contacts by child_id above)
+CREATE INDEX event_child ON event (child_id, event_date) INCLUDE (kind);
 VACUUM ANALYZE child, journey_step, involvement, involvement_part_of, contact, contact_led_to, event,
   placement;

@@ -25,8 +25,9 @@ CREATE TABLE journey_step (
   PRIMARY KEY (child_id, seq)
 );
 
--- Involvement records (not retired, with a child): what front-door guidance and placement
--- stability read. end_date NULL = open.
+-- Involvement records (not retired, with a child): what front-door guidance, placement
+-- stability and onward journeys read. end_date NULL = open; team: the source's team id, else the
+-- team the involvement is WITH.
 CREATE TABLE involvement (
   id                text PRIMARY KEY,
   child_id          text    NOT NULL,
@@ -35,7 +36,9 @@ CREATE TABLE involvement (
   referral_source   text,
   need_codes        text[],
   short_breaks_only boolean NOT NULL,
-  end_date          date
+  end_date          date,
+  team              text,
+  closure_reason    text
 );
 
 -- Placements of each child's periods of care that count as placements (not retired): what
@@ -67,7 +70,7 @@ CREATE TABLE contact_led_to (
   involvement_id text NOT NULL
 );
 
--- Events (not retired, with a child) of the kinds analytics use as outcomes.
+-- Events (not retired, with a child and a date), every kind.
 CREATE TABLE event (
   id         text PRIMARY KEY,
   child_id   text NOT NULL,

@@ -39,13 +39,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Issue 8's performance questions on the benchmark authority, against the same questions in
  * PostgreSQL SQL over the same data, in one run (docs/benchmarks.md, docs/benchmarks-postgres.md):
- * service overlap for a year (every combination), the top-20 pathways to an outcome with lift, and
- * front-door guidance for one profile, each through the service layer. bench/postgres.sh starts
- * Debian's PostgreSQL (installing it when missing); the data the analytics read is exported from
- * Neo4j to CSV, loaded with COPY and indexed; then each question is asked of Neo4j and of the SQL
- * of bench/postgres/ in turn, run by run (2 warm-ups, then median and p95), and the answers are
- * compared (a mismatch is printed loudly). Writes target/bench/analytics.md, analytics.csv and
- * analytics-postgres-explain.md (settings, sizes and EXPLAIN ANALYZE of each query).
+ * service overlap for a year (every combination), the top-20 pathways to an outcome with lift,
+ * front-door guidance for one profile, service flows and trends, each through the service layer;
+ * and (issue 11) placement stability and onward journeys, their measures' named Cypher through the
+ * driver. bench/postgres.sh starts Debian's PostgreSQL (installing it when missing); the data the
+ * analytics read is exported from Neo4j to CSV, loaded with COPY and indexed; then each question is
+ * asked of Neo4j and of the SQL of bench/postgres/ in turn, run by run (2 warm-ups, then median and
+ * p95), and the answers are compared (a mismatch is printed loudly). Writes
+ * target/bench/analytics.md, analytics.csv and analytics-postgres-explain.md (settings, sizes and
+ * EXPLAIN ANALYZE of each query).
  *
  * <p>Environment: BENCH_PROFILE=1 prints the services' Cypher plans with database hits;
  * BENCH_NEO4J_ONLY=1 times Neo4j alone (no PostgreSQL); BENCH_KEEP_POSTGRES=1 leaves PostgreSQL
@@ -64,6 +66,7 @@ public final class AnalyticsBenchmark {
   static final LocalDate GUIDANCE_TO = LocalDate.of(2025, 3, 31);
   static final int GUIDANCE_MONTHS = 12;
   static final LocalDate FLOWS_FROM = LocalDate.of(2024, 4, 1);
+  static final String ONWARD_KIND = "EARLY_HELP_PLAN";
 
   /**
    * A common presenting profile: a 10-15-year-old referred by a school with no targeted history.
@@ -145,6 +148,25 @@ public final class AnalyticsBenchmark {
                   .asMap();
       // asAt and the criteria used (after any widening), which the SQL is given
       FrontDoorGuidanceService.Guidance first = neo4jGuidance.call();
+      // Onward journeys' named Cypher as OnwardJourneysService runs it: early help plans closed in
+      // the guidance year, followed up to the date every source is complete to (the same asAt as
+      // guidance's: the earliest coverage end of every source).
+      Map<String, Object> onwardParams = new HashMap<>();
+      onwardParams.put("kind", ONWARD_KIND);
+      onwardParams.put("from", GUIDANCE_FROM);
+      onwardParams.put("to", GUIDANCE_TO);
+      onwardParams.put("asAt", first.asAt());
+      onwardParams.put("systems", null);
+      Callable<List<Map<String, Object>>> neo4jOnward =
+          () ->
+              driver
+                  .executableQuery(CypherFile.load("queries/journeys/onward-journeys"))
+                  .withParameters(onwardParams)
+                  .execute()
+                  .records()
+                  .stream()
+                  .map(org.neo4j.driver.Record::asMap)
+                  .toList();
       if (System.getenv("BENCH_NEO4J_ONLY") != null) {
         time("Neo4j overlap", iterations, neo4jOverlap);
         time("Neo4j pathways", iterations, neo4jPathways);
@@ -152,6 +174,7 @@ public final class AnalyticsBenchmark {
         time("Neo4j flows", iterations, neo4jFlows);
         time("Neo4j trends", iterations, neo4jTrends);
         time("Neo4j placement stability", iterations, neo4jStability);
+        time("Neo4j onward journeys", iterations, neo4jOnward);
         if (System.getenv("BENCH_PROFILE") != null) {
           profile(driver, first.asAt(), iterations, neo4jGuidance);
         }
@@ -239,6 +262,7 @@ public final class AnalyticsBenchmark {
             bind(
                 Files.readString(SQL.resolve("placement-stability.sql")),
                 Map.of("from", FROM, "to", TO));
+        String onwardSql = bind(Files.readString(SQL.resolve("onward-journeys.sql")), onwardParams);
 
         // The same question to both in turn, run by run, so both see the same load.
         String loadBefore = uptime();
@@ -256,6 +280,8 @@ public final class AnalyticsBenchmark {
                 iterations,
                 neo4jStability,
                 () -> query(pg, stabilitySql).get(0));
+        var onwardPair =
+            alternate("onward journeys", iterations, neo4jOnward, () -> query(pg, onwardSql));
         String loadAfter = uptime();
         var overlap = overlapPair.neo4j();
         var sqlOverlap = overlapPair.sql();
@@ -275,6 +301,7 @@ public final class AnalyticsBenchmark {
         String trendsAnswer = checkTrends(trendsPair.neo4j().answer(), trendsPair.sql().answer());
         String stabilityAnswer =
             checkStability(stabilityPair.neo4j().answer(), stabilityPair.sql().answer());
+        String onwardAnswer = checkOnward(onwardPair.neo4j().answer(), onwardPair.sql().answer());
 
         report.append(
             String.format(
@@ -349,6 +376,20 @@ public final class AnalyticsBenchmark {
             stabilityPair.neo4j(),
             stabilityPair.sql(),
             stabilityAnswer);
+        row(
+            report,
+            csv,
+            "onward journeys ("
+                + ONWARD_KIND
+                + " closed "
+                + GUIDANCE_FROM
+                + " to "
+                + GUIDANCE_TO
+                + ", by team and closure reason, 3/6/12/24 months; the measure's Cypher through the"
+                + " driver)",
+            onwardPair.neo4j(),
+            onwardPair.sql(),
+            onwardAnswer);
         report.append(
             String.format(
                 Locale.ROOT,
@@ -664,6 +705,53 @@ public final class AnalyticsBenchmark {
     return String.format(Locale.ROOT, "%,d of %,d looked after children", numerator, denominator);
   }
 
+  /** Every count of every (team, closure reason, window) row, before suppression. */
+  private static String checkOnward(List<Map<String, Object>> neo, List<Map<String, Object>> sql) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("closures", "closures");
+    columns.put("followedUp", "followed_up");
+    columns.put("referral", "referral");
+    columns.put("earlyHelp", "early_help");
+    columns.put("childProtectionPlan", "child_protection_plan");
+    columns.put("care", "care");
+    columns.put("custody", "custody");
+    columns.put("neet", "neet");
+    columns.put("exclusion", "exclusion");
+    columns.put("noFurtherContact", "no_further_contact");
+    Map<String, Map<String, Object>> sqlRows = new HashMap<>();
+    for (Map<String, Object> r : sql) {
+      sqlRows.put(r.get("team") + "|" + r.get("reason") + "|" + r.get("months"), r);
+    }
+    expect("onward journeys rows", neo.size(), sqlRows.size());
+    long closures = 0;
+    long noFurther = 0;
+    for (Map<String, Object> n : neo) {
+      String key = n.get("team") + "|" + n.get("reason") + "|" + n.get("months");
+      Map<String, Object> r = sqlRows.get(key);
+      if (r == null) {
+        problems.add("onward journeys: row " + key + " missing from the SQL");
+        continue;
+      }
+      for (var c : columns.entrySet()) {
+        expect(
+            "onward journeys " + key + " " + c.getKey(),
+            (Number) n.get(c.getKey()),
+            ((Number) r.get(c.getValue())).longValue());
+      }
+      if (((Number) n.get("months")).intValue() == 12) {
+        closures += ((Number) n.get("closures")).longValue();
+        noFurther += ((Number) n.get("noFurtherContact")).longValue();
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "%,d closures in %d rows (team, reason, window), every count compared; %,d with no further"
+            + " contact within 12 months",
+        closures,
+        neo.size(),
+        noFurther);
+  }
+
   private static String stateName(Object rank) {
     int r = ((Number) rank).intValue();
     return r < 0 ? ServiceFlowsService.NONE : ServiceFlowsService.SERVICE_ORDER.get(r);
@@ -829,8 +917,7 @@ public final class AnalyticsBenchmark {
     tables.put("involvement_part_of", Map.of());
     tables.put("contact", Map.of());
     tables.put("contact_led_to", Map.of());
-    List<String> eventKinds = new ArrayList<>(Journeys.OUTCOME_EVENT_KINDS);
-    tables.put("event", Map.of("kinds", eventKinds));
+    tables.put("event", Map.of());
     tables.put("placement", Map.of());
     Map<String, String> query =
         Map.of(
