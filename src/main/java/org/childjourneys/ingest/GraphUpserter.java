@@ -3,9 +3,11 @@ package org.childjourneys.ingest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.childjourneys.linkage.Decision;
 import org.childjourneys.linkage.IndexedRecord;
 import org.childjourneys.linkage.LinkageEngine;
@@ -139,6 +141,7 @@ final class GraphUpserter {
     run(tx, "upsert-teams", new ArrayList<>(batch.teams.values()));
     List<String[]> facts = new ArrayList<>();
     List<Rejection> duplicates = new ArrayList<>();
+    Set<String> writtenInvolvements = new HashSet<>();
     add(
         counts,
         writeFacts(
@@ -151,7 +154,8 @@ final class GraphUpserter {
                 "Involvement",
                 facts),
             "Involvement",
-            duplicates));
+            duplicates,
+            writtenInvolvements));
     add(
         counts,
         writeFacts(
@@ -159,7 +163,8 @@ final class GraphUpserter {
             "events",
             finish(batch.events, jobId, r -> personOf.get(r.get("record")), "Event", facts),
             "Event",
-            duplicates));
+            duplicates,
+            new HashSet<>()));
     add(
         counts,
         writeFacts(
@@ -172,7 +177,8 @@ final class GraphUpserter {
                 "Placement",
                 facts),
             "Placement",
-            duplicates));
+            duplicates,
+            new HashSet<>()));
     run(tx, "upsert-part-of", batch.partOf);
     add(
         counts,
@@ -181,19 +187,26 @@ final class GraphUpserter {
             "contacts",
             finish(batch.contacts, jobId, r -> personOf.get(r.get("record")), "Contact", facts),
             "Contact",
-            duplicates));
+            duplicates,
+            new HashSet<>()));
     run(tx, "upsert-allocations", batch.allocations);
     for (String type : List.of("PARENT_OF", "CARER_OF", "SIBLING_OF")) {
       List<Map<String, Object>> rows =
           batch.family.stream().filter(f -> type.equals(f.get("type"))).toList();
       run(tx, "upsert-" + type.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), rows);
     }
-    // The journeys of the children whose involvements this batch wrote, in the same commit.
-    java.util.Set<String> journeys = new java.util.TreeSet<>();
+    // The journeys this batch changed, refreshed in the same commit: those of the children whose
+    // involvements it created or changed. Unchanged rows (most of a nightly full extract) leave
+    // their child's journey as it was. (A record is linked in the batch that first holds it, and
+    // its involvements are new then or later, so linking needs no refresh of its own; merges and
+    // unmerges refresh the journeys they move.)
+    Set<String> journeys = new TreeSet<>();
     for (Map<String, Object> row : batch.involvements) {
       Staged.PersonRecord record = batch.records.get((String) row.get("record"));
       String child = personOf.get((String) row.get("record"));
-      if (child != null && (record == null || record.label().equals("Child"))) {
+      if (child != null
+          && (record == null || record.label().equals("Child"))
+          && writtenInvolvements.contains((String) row.get("id"))) {
         journeys.add(child);
       }
     }
@@ -213,14 +226,15 @@ final class GraphUpserter {
    * Writes one kind of fact: new ones are created in a single pass with their relationships (the
    * fast path of a first load), changed ones are merged and rewritten, unchanged ones and rows
    * older than what is stored are left alone. A key repeated within the batch keeps its last row;
-   * the earlier one is reported.
+   * the earlier one is reported. The ids of the rows created or changed go to {@code written}.
    */
   private long[] writeFacts(
       TransactionContext tx,
       String name,
       List<Map<String, Object>> rows,
       String label,
-      List<Rejection> duplicates) {
+      List<Rejection> duplicates,
+      Set<String> written) {
     if (rows.isEmpty()) {
       return new long[3];
     }
@@ -266,6 +280,8 @@ final class GraphUpserter {
     if (!changed.isEmpty()) {
       run(tx, "upsert-" + name, changed);
     }
+    created.forEach(r -> written.add((String) r.get("id")));
+    changed.forEach(r -> written.add((String) r.get("id")));
     if (log.isDebugEnabled()) {
       log.debug(
           "{}: {} new, {} changed, {} unchanged in {} ms",

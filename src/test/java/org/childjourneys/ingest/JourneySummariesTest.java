@@ -113,6 +113,38 @@ class JourneySummariesTest extends ImportTestBase {
     assertThat(summaryOf(p1).get(3)).isEqualTo(List.of("9999-12-31", "2025-09-14", "2026-01-31"));
     assertThat(summaryOf(childOf("COUNCIL_EH:P4")).get(0)).isEqualTo(List.of("YOT_COURT_ORDER"));
 
+    // The same files again change no fact, so no journey is rewritten (most rows of a nightly full
+    // extract are unchanged): a summary taken away by hand stays away. One changed row refreshes
+    // its own child's journey only.
+    String p4 = childOf("COUNCIL_EH:P4");
+    query(
+        "MATCH (s:JourneySummary) WHERE s.childId IN [$p1, $p4] DETACH DELETE s",
+        "p1",
+        p1,
+        "p4",
+        p4);
+    ImportJob again =
+        runImport(ImportFormat.CSV, "COUNCIL_EH", REFERENCE, ImportMode.DELTA, changed);
+    assertThat(again.status()).isEqualTo("SUCCEEDED");
+    assertThat(again.counts().created() + again.counts().updated()).isZero();
+    assertThat(again.counts().unchanged()).isPositive();
+    assertThat(summaries()).doesNotContainKeys(p1, p4);
+    Files.write(
+        changed.resolve("involvements.csv"),
+        Files.readAllLines(changed.resolve("involvements.csv")).stream()
+            .map(
+                l ->
+                    l.startsWith("Y1,")
+                        ? l.replace(",2025-11-01,2026-02-01,", ",2025-11-01,2026-02-02,")
+                            .replace("2026-03-01T10:00:00", "2026-03-02T10:00:00")
+                        : l)
+            .toList());
+    ImportJob one = runImport(ImportFormat.CSV, "COUNCIL_EH", REFERENCE, ImportMode.DELTA, changed);
+    assertThat(one.counts().updated()).isEqualTo(1);
+    assertThat(summaries()).containsKey(p4).doesNotContainKey(p1);
+    assertThat(summaryOf(p4).get(3)).isEqualTo(List.of("2026-02-02"));
+    JourneySummaries.rebuildAll(db(), "neo4j");
+
     // The statutory sources.
     assertThat(
             runImport(
