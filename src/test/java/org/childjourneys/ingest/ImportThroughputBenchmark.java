@@ -169,8 +169,8 @@ public final class ImportThroughputBenchmark {
       out.append(
           String.format(
               Locale.ROOT,
-              "%nService jobs: csv %s (%s), again %s (%s), 903 %s (%s). Records linked to existing children by"
-                  + " exact identifier: csv %,d of %,d people, 903 %,d of %,d children.%n"
+              "%nService jobs: csv %s (%s), again %s (%s), 903 %s (%s). Records linked to"
+                  + " existing children by exact identifier: csv %,d of %,d people, 903 %,d of %,d children.%n"
                   + "LOAD CSV timings: people %.1f s, involvements %.1f s, events %.1f s,"
                   + " episodes %.1f s (the episode script loads one node per row, without periods"
                   + " of care).%n",

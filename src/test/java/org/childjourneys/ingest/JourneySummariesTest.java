@@ -143,7 +143,7 @@ class JourneySummariesTest extends ImportTestBase {
     assertThat(one.counts().updated()).isEqualTo(1);
     assertThat(summaries()).containsKey(p4).doesNotContainKey(p1);
     assertThat(summaryOf(p4).get(3)).isEqualTo(List.of("2026-02-02"));
-    JourneySummaries.rebuildAll(db(), "neo4j");
+    JourneySummaries.rebuildAll(db(), "neo4j"); // P1's summary back for what follows
 
     // The statutory sources.
     assertThat(
